@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { CommanderError } from 'commander';
+
+/** Exit code for a command line that could not be parsed. */
+export const EXIT_USAGE = 2;
+
+/** Reads `version` from the package.json at `packageJsonUrl`. */
+export function packageVersion(packageJsonUrl: URL): string {
+  const pkg = JSON.parse(readFileSync(packageJsonUrl, 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * Runs a commander program with Ferry's exit-code convention: `--help` and
+ * `--version` exit 0, a usage error prints the usage to stderr and exits 2.
+ * Returns the exit code instead of calling `process.exit`, so callers finish
+ * their own clean-up.
+ */
+export async function runProgram(
+  program: Command,
+  argv: readonly string[],
+): Promise<number> {
+  program.exitOverride().showHelpAfterError();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    ) {
+      return 0;
+    }
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,1 @@
+export { API_PREFIX } from './api/index.js';
