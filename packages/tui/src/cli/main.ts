@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { packageVersion, runProgram } from '@ferry/peer-core';
+import { packageVersion, runProgram } from '@ferry/peer-core/program';
 
 /** Builds the `ferry` command line. */
 export function buildProgram(): Command {
