@@ -148,3 +148,35 @@ export interface PeerClient {
   /** Saves state, logs out and stops serving. */
   stop(): Promise<void>;
 }
+
+/** A saved login profile (stored with `conf`; never holds a password). */
+export interface Profile {
+  /** Unique name the user picks, e.g. "home". */
+  name: string;
+  /** Base URL of the directory, e.g. "http://127.0.0.1:7070". */
+  directoryUrl: string;
+  username: string;
+  /** Folder whose files this peer shares. */
+  shareDir: string;
+  /** Folder downloads are written to. */
+  downloadDir: string;
+  /** gRPC listen address "HOST:PORT"; port 0 picks a free port. */
+  listen: string;
+}
+
+/** Saved profiles, as the TUI's login screen manages them. */
+export interface ProfileStore {
+  list(): Profile[];
+  get(name: string): Profile | undefined;
+  /** Creates or replaces the profile with `profile.name`. */
+  save(profile: Profile): void;
+  remove(name: string): void;
+}
+
+/** How a front end logs in: the profile's settings and the password. */
+export interface LoginRequest {
+  profile: Profile;
+  password: string;
+  /** Create the account first (`POST /v1/users`), then log in. */
+  register?: boolean;
+}
