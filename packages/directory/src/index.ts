@@ -1,1 +1,1 @@
-export { API_PREFIX } from './api/index.js';
+export * from './api/index.js';
