@@ -1,0 +1,219 @@
+import {
+  LIMITS,
+  RoutePath,
+  routeUrl,
+  type AnnounceBody,
+  type AnnounceResponse,
+  type FileEntry,
+  type HealthResponse,
+  type IndexSummary,
+  type ListFilesResponse,
+  type ListPeersResponse,
+  type PeerSummary,
+  type SearchQuery,
+  type SearchResponse,
+  type Session,
+  type SourcesResponse,
+  type User,
+} from '@ferry/directory/api';
+import {
+  got,
+  type Got,
+  type Method,
+  type OptionsOfJSONResponseBody,
+} from 'got';
+import { toDirectoryError } from './directory-errors.js';
+
+/** Timeouts and retries of the directory client. */
+export interface DirectoryClientOptions {
+  /** Whole-request timeout, ms (default 10 s). */
+  timeoutMs?: number;
+  /** Retries of idempotent calls (GET, PUT, DELETE) only (default 2). */
+  retries?: number;
+  /** Longest wait between two retries, ms (default 2 s). */
+  backoffLimitMs?: number;
+}
+
+interface Call {
+  method: Method;
+  path: string;
+  what: string;
+  token?: string;
+  json?: unknown;
+  searchParams?: Record<string, string | number>;
+}
+
+/**
+ * The directory's REST API over `got`, typed from `@ferry/directory/api`.
+ * Every call has a timeout; only idempotent calls are retried, with
+ * backoff; every failure is a `DirectoryError` with a stable `code`.
+ */
+export class DirectoryClient {
+  private readonly http: Got;
+
+  constructor(
+    readonly baseUrl: string,
+    options: DirectoryClientOptions = {},
+  ) {
+    this.http = got.extend({
+      prefixUrl: baseUrl,
+      timeout: { request: options.timeoutMs ?? 10_000 },
+      retry: {
+        limit: options.retries ?? 2,
+        methods: ['GET', 'PUT', 'DELETE'],
+        backoffLimit: options.backoffLimitMs ?? 2000,
+      },
+    });
+  }
+
+  health(): Promise<HealthResponse> {
+    return this.call({ method: 'GET', path: RoutePath.Health, what: 'health' });
+  }
+
+  register(username: string, password: string): Promise<User> {
+    const json = { username, password };
+    return this.call({
+      method: 'POST',
+      path: RoutePath.Users,
+      what: 'register',
+      json,
+    });
+  }
+
+  login(username: string, password: string): Promise<Session> {
+    const json = { username, password };
+    return this.call({
+      method: 'POST',
+      path: RoutePath.Sessions,
+      what: 'login',
+      json,
+    });
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.call<unknown>({
+      method: 'DELETE',
+      path: RoutePath.CurrentSession,
+      what: 'logout',
+      token,
+    });
+  }
+
+  announce(token: string, json: AnnounceBody): Promise<AnnounceResponse> {
+    return this.call({
+      method: 'PUT',
+      path: RoutePath.Me,
+      what: 'announce',
+      token,
+      json,
+    });
+  }
+
+  putFiles(token: string, files: FileEntry[]): Promise<IndexSummary> {
+    const json = { files };
+    return this.call({
+      method: 'PUT',
+      path: RoutePath.MyFiles,
+      what: 'index upload',
+      token,
+      json,
+    });
+  }
+
+  patchFiles(
+    token: string,
+    add: FileEntry[],
+    remove: string[],
+  ): Promise<IndexSummary> {
+    const json = { add, remove };
+    return this.call({
+      method: 'PATCH',
+      path: RoutePath.MyFiles,
+      what: 'index update',
+      token,
+      json,
+    });
+  }
+
+  async listPeers(token: string): Promise<PeerSummary[]> {
+    const peers: PeerSummary[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: ListPeersResponse = await this.call({
+        method: 'GET',
+        path: RoutePath.Peers,
+        what: 'peer list',
+        token,
+        searchParams: pageParams(LIMITS.peersLimitMax, cursor),
+      });
+      peers.push(...page.peers);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return peers;
+  }
+
+  async listFiles(token: string, username: string): Promise<FileEntry[]> {
+    const files: FileEntry[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: ListFilesResponse = await this.call({
+        method: 'GET',
+        path: routeUrl(RoutePath.PeerFiles, { username }),
+        what: `browse ${username}`,
+        token,
+        searchParams: pageParams(LIMITS.filesLimitMax, cursor),
+      });
+      files.push(...page.files);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return files;
+  }
+
+  search(token: string, query: SearchQuery): Promise<SearchResponse> {
+    const searchParams = Object.fromEntries(
+      Object.entries(query).filter(([, value]) => value !== undefined),
+    ) as Record<string, string | number>;
+    return this.call({
+      method: 'GET',
+      path: RoutePath.Search,
+      what: 'search',
+      token,
+      searchParams,
+    });
+  }
+
+  sources(token: string, sha256: string): Promise<SourcesResponse> {
+    return this.call({
+      method: 'GET',
+      path: routeUrl(RoutePath.Sources, { sha256 }),
+      what: 'sources',
+      token,
+    });
+  }
+
+  private async call<T>(call: Call): Promise<T> {
+    const options: OptionsOfJSONResponseBody = {
+      method: call.method,
+      responseType: 'json',
+      headers:
+        call.token === undefined
+          ? {}
+          : { authorization: `Bearer ${call.token}` },
+      json: call.json,
+      searchParams: call.searchParams,
+    };
+    try {
+      const response = await this.http<T>(call.path.slice(1), options);
+      return response.body;
+    } catch (error) {
+      throw toDirectoryError(error, call.what);
+    }
+  }
+}
+
+function pageParams(
+  limit: number,
+  cursor: string | null,
+): Record<string, string | number> {
+  return cursor === null ? { limit } : { limit, cursor };
+}
