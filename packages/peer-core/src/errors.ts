@@ -15,6 +15,10 @@ export enum PeerErrorCode {
   DirectoryError = 'DIRECTORY_ERROR',
   /** A peer could not be reached or failed mid-call. */
   PeerUnreachable = 'PEER_UNREACHABLE',
+  /** A peer refused a request (unknown file, bad argument, out of range). */
+  PeerRejected = 'PEER_REJECTED',
+  /** A peer has no free upload slot; try later or elsewhere. */
+  PeerBusy = 'PEER_BUSY',
   /** Every source of a download failed or sent corrupt data. */
   NoSources = 'NO_SOURCES',
   /** Data failed verification against its hash. */
