@@ -1,5 +1,11 @@
 import { Command } from 'commander';
+import { browseCommand } from './commands/browse.js';
+import { logoutCommand } from './commands/logout.js';
+import { peersCommand } from './commands/peers.js';
+import { registerCommand } from './commands/register.js';
+import { searchCommand } from './commands/search.js';
 import { packageVersion, runProgram } from './program.js';
+import { reportError } from './report-error.js';
 
 /** Builds the `ferry-peer` command line. */
 export function buildProgram(): Command {
@@ -8,11 +14,21 @@ export function buildProgram(): Command {
     .version(
       packageVersion(new URL('../../package.json', import.meta.url)),
       '-V, --version',
-    );
+    )
+    .addCommand(registerCommand())
+    .addCommand(searchCommand())
+    .addCommand(browseCommand())
+    .addCommand(peersCommand())
+    .addCommand(logoutCommand());
 }
 
 /** Entry point of the `ferry-peer` program. */
 export async function main(argv: readonly string[]): Promise<void> {
-  const code = await runProgram(buildProgram(), argv);
+  let code: number;
+  try {
+    code = await runProgram(buildProgram(), argv);
+  } catch (error) {
+    code = reportError(error);
+  }
   if (code !== 0) process.exitCode = code;
 }

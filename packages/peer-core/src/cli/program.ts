@@ -23,7 +23,7 @@ export async function runProgram(
   program: Command,
   argv: readonly string[],
 ): Promise<number> {
-  program.exitOverride().showHelpAfterError();
+  applyConvention(program);
   try {
     await program.parseAsync(argv);
     return 0;
@@ -38,4 +38,10 @@ export async function runProgram(
     }
     return EXIT_USAGE;
   }
+}
+
+/** Usage errors throw (no `process.exit`) in every command and subcommand. */
+function applyConvention(command: Command): void {
+  command.exitOverride().showHelpAfterError();
+  for (const sub of command.commands) applyConvention(sub);
 }

@@ -1,0 +1,34 @@
+import { Command } from 'commander';
+import {
+  createContext,
+  withCommonOptions,
+  type CommonFlags,
+} from '../context.js';
+import { formatBytes, formatTable } from '../format.js';
+import { printJson, printLine } from '../output.js';
+
+interface BrowseFlags extends CommonFlags {
+  json?: boolean;
+}
+
+/** `ferry-peer browse USER`: the files one peer shares. */
+export function browseCommand(): Command {
+  return withCommonOptions(
+    new Command('browse')
+      .description('list the files a peer shares')
+      .argument('<user>', 'the peer to browse'),
+  )
+    .option('--json', 'print one JSON document')
+    .action(async (user: string, flags: BrowseFlags) => {
+      const { session } = createContext(flags);
+      const files = await session.call((token) =>
+        session.client.listFiles(token, user),
+      );
+      if (flags.json) {
+        printJson({ username: user, files });
+        return;
+      }
+      const rows = files.map((f) => [f.path, formatBytes(f.size), f.sha256]);
+      printLine(formatTable(['PATH', 'SIZE', 'SHA256'], rows, new Set([1])));
+    });
+}

@@ -1,0 +1,43 @@
+import { Command } from 'commander';
+import {
+  createContext,
+  withCommonOptions,
+  type CommonFlags,
+} from '../context.js';
+import { formatBytes, formatTable } from '../format.js';
+import { printJson, printLine } from '../output.js';
+
+interface PeersFlags extends CommonFlags {
+  json?: boolean;
+}
+
+/** `ferry-peer peers`: who is online. */
+export function peersCommand(): Command {
+  return withCommonOptions(
+    new Command('peers').description('list the peers online now'),
+  )
+    .option('--json', 'print one JSON document')
+    .action(async (flags: PeersFlags) => {
+      const { session } = createContext(flags);
+      const peers = await session.call((token) =>
+        session.client.listPeers(token),
+      );
+      if (flags.json) {
+        printJson({ peers });
+        return;
+      }
+      const rows = peers.map((p) => [
+        p.username,
+        `${p.host}:${p.port}`,
+        String(p.fileCount),
+        formatBytes(p.totalBytes),
+      ]);
+      printLine(
+        formatTable(
+          ['USER', 'ADDRESS', 'FILES', 'SIZE'],
+          rows,
+          new Set([2, 3]),
+        ),
+      );
+    });
+}

@@ -1,0 +1,61 @@
+import { Command } from 'commander';
+import { LIMITS } from '@ferry/directory/api';
+import {
+  createContext,
+  withCommonOptions,
+  type CommonFlags,
+} from '../context.js';
+import { formatBytes, formatTable } from '../format.js';
+import { printJson, printLine } from '../output.js';
+import { positiveInteger } from '../parse-flags.js';
+
+interface SearchFlags extends CommonFlags {
+  limit: number;
+  json?: boolean;
+}
+
+/** `ferry-peer search QUERY`: files on online peers whose names match. */
+export function searchCommand(): Command {
+  return withCommonOptions(
+    new Command('search')
+      .description('search the files of online peers by name')
+      .argument('<query>', 'words that names must contain'),
+  )
+    .option(
+      '--limit <n>',
+      `at most N results (1-${LIMITS.searchLimitMax})`,
+      positiveInteger(LIMITS.searchLimitMax),
+      20,
+    )
+    .option('--json', 'print one JSON document')
+    .action(async (query: string, flags: SearchFlags) => {
+      const { session } = createContext(flags);
+      const response = await session.call((token) =>
+        session.client.search(token, { q: query, limit: flags.limit }),
+      );
+      const results = response.results.map(
+        ({ sha256, name, size, sources }) => ({ sha256, name, size, sources }),
+      );
+      if (flags.json) {
+        printJson({ results });
+        return;
+      }
+      if (results.length === 0) {
+        printLine(`no files match "${query}"`);
+        return;
+      }
+      const rows = results.map((r) => [
+        r.name,
+        formatBytes(r.size),
+        String(r.sources),
+        r.sha256,
+      ]);
+      printLine(
+        formatTable(
+          ['NAME', 'SIZE', 'SOURCES', 'SHA256'],
+          rows,
+          new Set([1, 2]),
+        ),
+      );
+    });
+}

@@ -1,0 +1,20 @@
+import { InvalidArgumentError } from 'commander';
+
+/** A flag parser for integers 1..max; anything else is a usage error. */
+export function positiveInteger(max: number) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value) || number < 1 || number > max) {
+      throw new InvalidArgumentError(`expected an integer from 1 to ${max}`);
+    }
+    return number;
+  };
+}
+
+/** A flag parser for a 64-hex-digit SHA-256 (upper case is accepted). */
+export function sha256Argument(value: string): string {
+  if (!/^[0-9a-fA-F]{64}$/.test(value)) {
+    throw new InvalidArgumentError('expected a SHA-256 of 64 hex digits');
+  }
+  return value.toLowerCase();
+}
