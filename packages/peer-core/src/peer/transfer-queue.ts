@@ -1,0 +1,239 @@
+import { getErrorMessage } from '../errors.js';
+import type {
+  DownloadJob,
+  DownloadProgress,
+  StartDownload,
+} from './download-job.js';
+import { TransferState, type TransferSnapshot } from './peer-client.js';
+import type { QueueStore, QueuedDownload } from './queue-store.js';
+import { SpeedMeter, etaSeconds } from './speed-meter.js';
+
+/** Downloads running at once unless told otherwise. */
+export const DEFAULT_MAX_ACTIVE_DOWNLOADS = 3;
+
+interface Active {
+  job: DownloadJob;
+  meter: SpeedMeter;
+  sources: number;
+  /** Set when pause or cancel stopped the job, so its end is not a failure. */
+  stoppedAs?: TransferState;
+}
+
+const RUNNING = new Set<TransferState>([
+  TransferState.Connecting,
+  TransferState.Downloading,
+  TransferState.Verifying,
+]);
+
+/**
+ * The download queue: at most `maxActive` downloads run, the rest wait in
+ * order; pause, resume, cancel, retry and reorder. Every change is saved in
+ * the local database, so after a restart `restore()` continues unfinished
+ * downloads (their verified pieces are kept by the engine).
+ */
+export class TransferQueue {
+  readonly #items = new Map<string, QueuedDownload>();
+  readonly #active = new Map<string, Active>();
+  #closed = false;
+
+  constructor(
+    private readonly store: QueueStore,
+    private readonly start: StartDownload,
+    private readonly onChange: () => void,
+    private readonly maxActive = DEFAULT_MAX_ACTIVE_DOWNLOADS,
+  ) {}
+
+  /** Loads the saved queue; downloads that were running wait again. */
+  restore(): void {
+    for (const item of this.store.list()) {
+      const state = RUNNING.has(item.state) ? TransferState.Queued : item.state;
+      this.#items.set(item.id, { ...item, state });
+    }
+    this.#pump();
+  }
+
+  enqueue(
+    file: { sha256: string; name: string; size: number },
+    dir: string,
+  ): string {
+    const item = this.store.add({
+      id: `d-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+      ...file,
+      dir,
+      state: TransferState.Queued,
+      bytesDone: 0,
+      createdMs: Date.now(),
+    });
+    this.#items.set(item.id, item);
+    this.#changed();
+    this.#pump();
+    return item.id;
+  }
+
+  pause(id: string): void {
+    this.#halt(id, TransferState.Paused, [TransferState.Queued]);
+  }
+
+  cancel(id: string): void {
+    this.#halt(id, TransferState.Cancelled, [
+      TransferState.Queued,
+      TransferState.Paused,
+    ]);
+  }
+
+  resume(id: string): void {
+    this.#requeue(id, [TransferState.Paused]);
+  }
+
+  retry(id: string): void {
+    this.#requeue(id, [TransferState.Failed, TransferState.Cancelled]);
+  }
+
+  /** Moves a download to `index` of the queue order. */
+  move(id: string, index: number): void {
+    if (!this.#items.has(id)) return;
+    this.store.move(id, index);
+    for (const item of this.store.list()) {
+      const held = this.#items.get(item.id);
+      if (held !== undefined) held.position = item.position;
+    }
+    this.#changed();
+  }
+
+  /** Every download in queue order, with speed and ETA. */
+  snapshots(): TransferSnapshot[] {
+    return this.#ordered().map((item) => this.#snapshot(item));
+  }
+
+  /** Total download speed, bytes per second. */
+  speedBps(): number {
+    let total = 0;
+    for (const active of this.#active.values())
+      total += active.meter.bytesPerSecond();
+    return total;
+  }
+
+  /** Stops every running download, keeping its pieces for a restart. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const running = [...this.#active.values()];
+    for (const active of running) active.stoppedAs = TransferState.Queued;
+    await Promise.all(running.map((active) => active.job.stop(false)));
+  }
+
+  #halt(id: string, state: TransferState, idle: TransferState[]): void {
+    const item = this.#items.get(id);
+    const active = this.#active.get(id);
+    if (item === undefined) return;
+    if (active !== undefined) {
+      active.stoppedAs = state;
+      void active.job
+        .stop(state === TransferState.Cancelled)
+        .catch(() => undefined);
+      return;
+    }
+    if (idle.includes(item.state))
+      this.#save(item, { state, error: undefined });
+  }
+
+  #requeue(id: string, from: TransferState[]): void {
+    const item = this.#items.get(id);
+    if (item === undefined || !from.includes(item.state)) return;
+    this.#save(item, { state: TransferState.Queued, error: undefined });
+    this.#pump();
+  }
+
+  #pump(): void {
+    if (this.#closed) return;
+    for (const item of this.#ordered()) {
+      if (this.#active.size >= this.maxActive) return;
+      if (item.state === TransferState.Queued) this.#run(item);
+    }
+  }
+
+  #run(item: QueuedDownload): void {
+    this.#save(item, { state: TransferState.Connecting });
+    const tracking = { meter: new SpeedMeter(), sources: 0 };
+    const job = this.start(item, (progress) =>
+      this.#progress(item, tracking, progress),
+    );
+    const active: Active = Object.assign(tracking, { job });
+    this.#active.set(item.id, active);
+    job.done.then(
+      () =>
+        this.#ended(item, active, {
+          state: TransferState.Done,
+          bytesDone: item.size,
+        }),
+      (error: unknown) =>
+        this.#ended(item, active, this.#failure(active, error)),
+    );
+  }
+
+  #failure(active: Active, error: unknown): Partial<QueuedDownload> {
+    if (active.stoppedAs !== undefined) return { state: active.stoppedAs };
+    return { state: TransferState.Failed, error: getErrorMessage(error) };
+  }
+
+  #progress(
+    item: QueuedDownload,
+    active: Pick<Active, 'meter' | 'sources'>,
+    progress: DownloadProgress,
+  ): void {
+    if (progress.bytesDone > item.bytesDone) {
+      active.meter.add(progress.bytesDone - item.bytesDone);
+    }
+    active.sources = progress.sources;
+    item.bytesDone = progress.bytesDone;
+    if (item.state !== progress.state)
+      this.#save(item, { state: progress.state });
+    else this.#changed();
+  }
+
+  #ended(
+    item: QueuedDownload,
+    active: Active,
+    change: Partial<QueuedDownload>,
+  ): void {
+    if (this.#active.get(item.id) === active) this.#active.delete(item.id);
+    if (this.#closed) return;
+    this.#save(item, change);
+    this.#pump();
+  }
+
+  #save(item: QueuedDownload, change: Partial<QueuedDownload>): void {
+    Object.assign(item, change);
+    if (change.error === undefined) delete item.error;
+    this.store.update(item.id, item);
+    this.#changed();
+  }
+
+  #snapshot(item: QueuedDownload): TransferSnapshot {
+    const active = this.#active.get(item.id);
+    const speedBps = active?.meter.bytesPerSecond() ?? 0;
+    const snapshot: TransferSnapshot = {
+      id: item.id,
+      direction: 'down',
+      name: item.name,
+      sha256: item.sha256,
+      size: item.size,
+      bytesDone: item.bytesDone,
+      speedBps,
+      etaSeconds: active
+        ? etaSeconds(item.size - item.bytesDone, speedBps)
+        : null,
+      sources: active?.sources ?? 0,
+      state: item.state,
+    };
+    if (item.error !== undefined) snapshot.error = item.error;
+    return snapshot;
+  }
+
+  #ordered(): QueuedDownload[] {
+    return [...this.#items.values()].sort((a, b) => a.position - b.position);
+  }
+
+  #changed(): void {
+    if (!this.#closed) this.onChange();
+  }
+}
