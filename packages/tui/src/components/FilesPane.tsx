@@ -1,0 +1,93 @@
+import type { Dispatch } from 'react';
+import { Text } from 'ink';
+import { formatSize } from '../format/format-size.js';
+import { fit } from '../format/safe-text.js';
+import { useCommands } from '../hooks/useCommands.js';
+import { Command, Scope } from '../keys/command.js';
+import { listHandlers } from '../state/list-handlers.js';
+import type { UiAction } from '../state/ui-action.js';
+import {
+  Pane as PaneId,
+  type FileRow,
+  type UiState,
+} from '../state/ui-state.js';
+import { filesTitle } from './files-title.js';
+import { Pane } from './Pane.js';
+import { SearchBox } from './SearchBox.js';
+import { WindowedList } from './WindowedList.js';
+
+const EMPTY_HINT = 'Press / to search, Enter on a peer to browse, o for yours.';
+
+/** Search results, a browsed peer's share or our own; Enter downloads. */
+export function FilesPane({
+  ui,
+  width,
+  height,
+  active,
+  dispatch,
+  onSearch,
+  onDownload,
+}: {
+  ui: UiState;
+  width: number;
+  height: number;
+  active: boolean;
+  dispatch: Dispatch<UiAction>;
+  onSearch: (query: string) => void;
+  onDownload: (row: FileRow) => void;
+}) {
+  const rows = height - 4;
+  const inner = width - 4;
+  const nameWidth = Math.max(4, inner - 19);
+  const cursor = ui.cursors.files;
+  const focused = ui.focusedPane === PaneId.Files;
+  useCommands(
+    [Scope.Files, Scope.List],
+    {
+      ...listHandlers(dispatch, ui.fileRows.length, rows),
+      [Command.Download]: () => {
+        const row = ui.fileRows[cursor];
+        if (row) onDownload(row);
+      },
+    },
+    active,
+  );
+  const line = (index: number) => {
+    const row = ui.fileRows[index];
+    if (!row) return '';
+    return (
+      fit(row.name, nameWidth) +
+      fit(formatSize(row.size), 10, 'right') +
+      fit(row.sources === undefined ? '' : String(row.sources), 9, 'right')
+    );
+  };
+  const header = fit('NAME', nameWidth + 2) + fit('SIZE', 10, 'right');
+  return (
+    <Pane
+      title={filesTitle(ui.filesView, ui.fileRows.length)}
+      focused={focused}
+      width={width}
+      height={height}
+    >
+      {ui.searchOpen ? (
+        <SearchBox
+          query={ui.query}
+          onChange={(query) => dispatch({ type: 'search-edit', query })}
+          onSubmit={onSearch}
+          onCancel={() => dispatch({ type: 'back' })}
+        />
+      ) : (
+        <Text dimColor>{header + fit('SOURCES', 9, 'right')}</Text>
+      )}
+      <WindowedList
+        count={ui.fileRows.length}
+        cursor={cursor}
+        height={rows}
+        width={inner}
+        focused={focused}
+        line={line}
+        empty={ui.filesLoading ? 'Loading…' : EMPTY_HINT}
+      />
+    </Pane>
+  );
+}

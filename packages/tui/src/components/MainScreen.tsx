@@ -1,0 +1,112 @@
+import { useReducer } from 'react';
+import { Box } from 'ink';
+import { TransferState } from '@ferry/peer-core';
+import { usePeerClient } from '../context/PeerClientContext.js';
+import { isActiveTransfer } from '../format/transfer-state.js';
+import { useFilesLoader } from '../hooks/useFilesLoader.js';
+import { useGlobalKeys } from '../hooks/useGlobalKeys.js';
+import { usePeerSnapshot } from '../hooks/usePeerSnapshot.js';
+import { useTerminalSize } from '../hooks/useTerminalSize.js';
+import { Scope } from '../keys/command.js';
+import { uiReducer } from '../state/ui-reducer.js';
+import { initialUiState, Pane, type UiState } from '../state/ui-state.js';
+import { ConfirmQuit } from './ConfirmQuit.js';
+import { FilesPane } from './FilesPane.js';
+import { Footer } from './Footer.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { PeersPane } from './PeersPane.js';
+import { StatusBar } from './StatusBar.js';
+import { TransfersPane, type TransferActions } from './TransfersPane.js';
+
+function footerScopes(ui: UiState): Scope[] {
+  if (ui.overlay === 'confirm-quit') return [Scope.Confirm];
+  const pane = {
+    peers: Scope.Peers,
+    files: Scope.Files,
+    transfers: Scope.Transfers,
+  };
+  return [Scope.Global, pane[ui.focusedPane], Scope.List];
+}
+
+/** The status bar, the three panes and the footer, sized to the terminal. */
+export function MainScreen({ onQuit }: { onQuit: () => void }) {
+  const client = usePeerClient();
+  const snapshot = usePeerSnapshot();
+  const { columns, rows } = useTerminalSize();
+  const [ui, dispatch] = useReducer(uiReducer, initialUiState);
+  const load = useFilesLoader(client, dispatch);
+  const activeTransfers = snapshot.transfers.filter(isActiveTransfer).length;
+  useGlobalKeys({ ui, dispatch, load, activeTransfers, onQuit });
+  const body = rows - 3;
+  const topHeight = Math.max(8, Math.ceil(body * 0.6));
+  const peersWidth = Math.min(36, Math.floor(columns * 0.33));
+  const paneActive = (pane: Pane) =>
+    ui.focusedPane === pane && ui.overlay === 'none' && !ui.searchOpen;
+  const actions: TransferActions = {
+    pauseResume: (t) =>
+      t.state === TransferState.Paused
+        ? client.resume(t.id)
+        : client.pause(t.id),
+    cancel: (t) => client.cancel(t.id),
+    retry: (t) => client.retry(t.id),
+  };
+  const download = (row: { sha256: string; name: string; size: number }) => {
+    if (ui.filesView.kind === 'own') {
+      dispatch({ type: 'notice', text: 'That file is in your own share.' });
+      return;
+    }
+    client.download({ sha256: row.sha256, name: row.name, size: row.size });
+    dispatch({ type: 'notice', text: `Downloading ${row.name}` });
+  };
+  return (
+    <Box flexDirection="column" width={columns} height={rows - 1}>
+      <StatusBar snapshot={snapshot} width={columns} />
+      {ui.overlay === 'help' ? (
+        <HelpOverlay width={columns} height={body} />
+      ) : (
+        <Box flexDirection="column" height={body}>
+          <Box height={topHeight}>
+            <PeersPane
+              peers={snapshot.peers}
+              cursor={ui.cursors.peers}
+              width={peersWidth}
+              height={topHeight}
+              focused={ui.focusedPane === Pane.Peers}
+              active={paneActive(Pane.Peers)}
+              dispatch={dispatch}
+              onBrowse={(username) => load({ kind: 'peer', username })}
+            />
+            <FilesPane
+              ui={ui}
+              width={columns - peersWidth}
+              height={topHeight}
+              active={paneActive(Pane.Files)}
+              dispatch={dispatch}
+              onSearch={(query) => load({ kind: 'search', query })}
+              onDownload={download}
+            />
+          </Box>
+          {ui.overlay === 'confirm-quit' ? (
+            <ConfirmQuit
+              active={activeTransfers}
+              width={columns}
+              height={body - topHeight}
+            />
+          ) : (
+            <TransfersPane
+              transfers={snapshot.transfers}
+              cursor={ui.cursors.transfers}
+              width={columns}
+              height={body - topHeight}
+              focused={ui.focusedPane === Pane.Transfers}
+              active={paneActive(Pane.Transfers)}
+              dispatch={dispatch}
+              actions={actions}
+            />
+          )}
+        </Box>
+      )}
+      <Footer scopes={footerScopes(ui)} width={columns} notice={ui.notice} />
+    </Box>
+  );
+}

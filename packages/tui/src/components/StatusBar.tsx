@@ -1,0 +1,35 @@
+import { Box, Text } from 'ink';
+import type { PeerSnapshot } from '@ferry/peer-core';
+import { fit, safeText } from '../format/safe-text.js';
+import {
+  connectionColor,
+  directoryHost,
+  statusFigures,
+} from '../format/status-line.js';
+
+/** One line: who and where we are, the connection, and the totals. */
+export function StatusBar({
+  snapshot,
+  width,
+}: {
+  snapshot: PeerSnapshot;
+  width: number;
+}) {
+  const who = safeText(
+    ` ferry  ${snapshot.username}@${directoryHost(snapshot.directoryUrl)}  `,
+  );
+  const state = `● ${snapshot.connection}`;
+  const error = snapshot.connectionError
+    ? ` (${snapshot.connectionError})`
+    : '';
+  const rest = width - who.length - state.length;
+  return (
+    <Box width={width}>
+      <Text bold>{who}</Text>
+      <Text color={connectionColor(snapshot.connection)}>{state}</Text>
+      <Text>
+        {fit(`${error}  ${statusFigures(snapshot)}`, Math.max(0, rest))}
+      </Text>
+    </Box>
+  );
+}

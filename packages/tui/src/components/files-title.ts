@@ -1,0 +1,19 @@
+import type { FilesView } from '../state/ui-state.js';
+
+/** The Files pane's title for what it lists. */
+export function filesTitle(view: FilesView, count: number): string {
+  switch (view.kind) {
+    case 'empty':
+      return '2 Files';
+    case 'search':
+      return `2 Files · search: ${view.query} · ${count} results`;
+    case 'peer':
+      return `2 Files · ${view.username}'s share · ${count} files`;
+    case 'own':
+      return `2 Files · your share · ${count} files`;
+    default: {
+      const exhaustive: never = view;
+      return exhaustive;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { Box, Text } from 'ink';
+import type {
+  LoginRequest,
+  PeerClient,
+  Profile,
+  ProfileStore,
+} from '@ferry/peer-core';
+import { Footer } from '../components/Footer.js';
+import { useTerminalSize } from '../hooks/useTerminalSize.js';
+import { Scope } from '../keys/command.js';
+import { loginProblem } from './login-error.js';
+import { PasswordPrompt } from './PasswordPrompt.js';
+import { defaultProfile } from './profile-fields.js';
+import { ProfileForm } from './ProfileForm.js';
+import { ProfileList } from './ProfileList.js';
+
+type Mode =
+  | { kind: 'list' }
+  | { kind: 'form'; profile: Profile; replaces?: string }
+  | { kind: 'password'; profile: Profile; busy: boolean; error: string };
+
+const SCOPES: Record<Mode['kind'], Scope[]> = {
+  list: [Scope.Profiles, Scope.List],
+  form: [Scope.Form],
+  password: [Scope.Password],
+};
+
+/** Saved profiles, the profile form, and the password prompt. */
+export function LoginScreen({
+  store,
+  connect,
+  onLoggedIn,
+  onQuit,
+}: {
+  store: ProfileStore;
+  connect: (request: LoginRequest) => Promise<PeerClient>;
+  onLoggedIn: (client: PeerClient) => void;
+  onQuit: () => void;
+}) {
+  const { columns, rows } = useTerminalSize();
+  const [profiles, setProfiles] = useState(() => store.list());
+  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const toList = () => {
+    setProfiles(store.list());
+    setMode({ kind: 'list' });
+  };
+  const save = (profile: Profile, replaces?: string) => {
+    if (replaces && replaces !== profile.name) store.remove(replaces);
+    store.save(profile);
+    toList();
+  };
+  const login = (profile: Profile, password: string, register: boolean) => {
+    setMode({ kind: 'password', profile, busy: true, error: '' });
+    connect({ profile, password, register }).then(onLoggedIn, (e: unknown) =>
+      setMode({
+        kind: 'password',
+        profile,
+        busy: false,
+        error: loginProblem(e, profile.directoryUrl).message,
+      }),
+    );
+  };
+  return (
+    <Box flexDirection="column" width={columns} height={rows - 1}>
+      <Text bold color="cyan">
+        {' ferry · log in'}
+      </Text>
+      <Box flexDirection="column" flexGrow={1} paddingX={1}>
+        {mode.kind === 'list' ? (
+          <ProfileList
+            profiles={profiles}
+            width={columns - 2}
+            height={rows - 5}
+            onPick={(profile) =>
+              setMode({ kind: 'password', profile, busy: false, error: '' })
+            }
+            onNew={() => setMode({ kind: 'form', profile: defaultProfile() })}
+            onEdit={(profile) =>
+              setMode({ kind: 'form', profile, replaces: profile.name })
+            }
+            onDelete={(profile) => {
+              store.remove(profile.name);
+              toList();
+            }}
+            onQuit={onQuit}
+          />
+        ) : null}
+        {mode.kind === 'form' ? (
+          <ProfileForm
+            initial={mode.profile}
+            onSave={(profile) => save(profile, mode.replaces)}
+            onCancel={toList}
+          />
+        ) : null}
+        {mode.kind === 'password' ? (
+          <PasswordPrompt
+            profile={mode.profile}
+            busy={mode.busy}
+            error={mode.error}
+            onSubmit={(password, register) =>
+              login(mode.profile, password, register)
+            }
+            onBack={toList}
+          />
+        ) : null}
+      </Box>
+      <Footer scopes={[...SCOPES[mode.kind], Scope.App]} width={columns} />
+    </Box>
+  );
+}

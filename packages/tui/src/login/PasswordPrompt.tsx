@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { Box, Text } from 'ink';
+import TextInput from 'ink-text-input';
+import type { Profile } from '@ferry/peer-core';
+import { safeText } from '../format/safe-text.js';
+import { directoryHost } from '../format/status-line.js';
+import { useCommands } from '../hooks/useCommands.js';
+import { Command, Scope } from '../keys/command.js';
+
+/**
+ * The masked password of a profile. Enter logs in (or, after Tab, registers
+ * the account first); `busy` and `error` show the attempt in place.
+ */
+export function PasswordPrompt({
+  profile,
+  busy,
+  error,
+  onSubmit,
+  onBack,
+}: {
+  profile: Profile;
+  busy: boolean;
+  error: string;
+  onSubmit: (password: string, register: boolean) => void;
+  onBack: () => void;
+}) {
+  const [password, setPassword] = useState('');
+  const [register, setRegister] = useState(false);
+  useCommands(
+    [Scope.Password],
+    {
+      [Command.LoginSubmit]: () => onSubmit(password, register),
+      [Command.Register]: () => setRegister(!register),
+      [Command.Back]: onBack,
+    },
+    !busy,
+  );
+  const who = `${profile.username}@${directoryHost(profile.directoryUrl)}`;
+  return (
+    <Box flexDirection="column">
+      <Text bold>{safeText(`Log in as ${who} (profile ${profile.name})`)}</Text>
+      <Box>
+        <Text>Password: </Text>
+        <TextInput
+          value={password}
+          onChange={setPassword}
+          mask="*"
+          focus={!busy}
+        />
+      </Box>
+      <Text dimColor>
+        {register
+          ? 'Enter registers this new account, then logs in.'
+          : 'Enter logs in. Tab: register a new account instead.'}
+      </Text>
+      {busy ? <Text color="yellow">Connecting…</Text> : null}
+      <Text color="red">{error}</Text>
+    </Box>
+  );
+}

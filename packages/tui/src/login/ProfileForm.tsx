@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { Box, Text } from 'ink';
+import TextInput from 'ink-text-input';
+import type { Profile } from '@ferry/peer-core';
+import { fit } from '../format/safe-text.js';
+import { useCommands } from '../hooks/useCommands.js';
+import { Command, Scope } from '../keys/command.js';
+import { PROFILE_FIELDS, profileProblem } from './profile-fields.js';
+
+/** Creates or edits a profile: Tab moves between fields, Enter saves. */
+export function ProfileForm({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial: Profile;
+  onSave: (profile: Profile) => void;
+  onCancel: () => void;
+}) {
+  const [draft, setDraft] = useState(initial);
+  const [field, setField] = useState(0);
+  const [problem, setProblem] = useState('');
+  const step = (delta: number) => () =>
+    setField(
+      (f) => (f + delta + PROFILE_FIELDS.length) % PROFILE_FIELDS.length,
+    );
+  useCommands(
+    [Scope.Form],
+    {
+      [Command.FormNext]: step(1),
+      [Command.FormPrev]: step(-1),
+      [Command.Back]: onCancel,
+      [Command.FormSave]: () => {
+        const found = profileProblem(draft);
+        if (found) setProblem(found);
+        else onSave(draft);
+      },
+    },
+    true,
+  );
+  return (
+    <Box flexDirection="column">
+      <Text bold>
+        {initial.name ? `Edit profile ${initial.name}` : 'New profile'}
+      </Text>
+      {PROFILE_FIELDS.map(([key, label], index) => (
+        <Box key={key}>
+          <Text color={index === field ? 'cyan' : undefined}>
+            {fit(label, 18)}
+          </Text>
+          {index === field ? (
+            <TextInput
+              value={draft[key]}
+              onChange={(value) => setDraft({ ...draft, [key]: value })}
+            />
+          ) : (
+            <Text>{fit(draft[key], 60)}</Text>
+          )}
+        </Box>
+      ))}
+      <Text color="red">{problem}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,46 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Profile } from '@ferry/peer-core';
+
+/** The form's fields in order, with their labels. */
+export const PROFILE_FIELDS: readonly (readonly [keyof Profile, string])[] = [
+  ['name', 'Profile name'],
+  ['directoryUrl', 'Directory URL'],
+  ['username', 'Username'],
+  ['shareDir', 'Share folder'],
+  ['downloadDir', 'Download folder'],
+  ['listen', 'Listen on'],
+];
+
+/** A new profile's starting values. */
+export function defaultProfile(home: string = homedir()): Profile {
+  return {
+    name: '',
+    directoryUrl: 'http://127.0.0.1:7070',
+    username: '',
+    shareDir: join(home, 'Ferry', 'share'),
+    downloadDir: join(home, 'Ferry', 'downloads'),
+    listen: '127.0.0.1:0',
+  };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** What is wrong with a profile, in words, or undefined when it is fine. */
+export function profileProblem(profile: Profile): string | undefined {
+  const empty = PROFILE_FIELDS.find(([key]) => profile[key].trim() === '');
+  if (empty) return `${empty[1]} is empty.`;
+  if (!isHttpUrl(profile.directoryUrl)) {
+    return 'Directory URL must look like http://host:port.';
+  }
+  if (!/^[^\s:]+:\d{1,5}$/.test(profile.listen)) {
+    return 'Listen on must be HOST:PORT (port 0 picks a free one).';
+  }
+  return undefined;
+}

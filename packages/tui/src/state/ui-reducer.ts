@@ -1,0 +1,76 @@
+import type { UiAction } from './ui-action.js';
+import { Pane, PANES, type UiState } from './ui-state.js';
+
+/** The main screen's state machine: pure, so it is tested without Ink. */
+export function uiReducer(state: UiState, action: UiAction): UiState {
+  switch (action.type) {
+    case 'focus-next':
+      return { ...state, focusedPane: cycle(state.focusedPane, 1) };
+    case 'focus-prev':
+      return { ...state, focusedPane: cycle(state.focusedPane, -1) };
+    case 'focus':
+      return { ...state, focusedPane: action.pane };
+    case 'move':
+      return moveTo(state, cursorOf(state) + action.delta, action.count);
+    case 'move-to':
+      return moveTo(state, action.index, action.count);
+    case 'overlay':
+      return { ...state, overlay: action.overlay };
+    case 'back':
+      return back(state);
+    case 'search-open':
+      return { ...state, searchOpen: true, focusedPane: Pane.Files };
+    case 'search-edit':
+      return { ...state, query: action.query };
+    case 'files-load':
+      return {
+        ...state,
+        searchOpen: false,
+        focusedPane: Pane.Files,
+        filesView: action.view,
+        fileRows: [],
+        filesLoading: true,
+        filesRequest: action.request,
+        cursors: { ...state.cursors, [Pane.Files]: 0 },
+        notice: '',
+      };
+    case 'files-loaded':
+      if (action.request !== state.filesRequest) return state;
+      return { ...state, fileRows: action.rows, filesLoading: false };
+    case 'files-failed':
+      if (action.request !== state.filesRequest) return state;
+      return { ...state, filesLoading: false, notice: action.error };
+    case 'notice':
+      return { ...state, notice: action.text };
+    default: {
+      const exhaustive: never = action;
+      return exhaustive;
+    }
+  }
+}
+
+function cycle(pane: Pane, step: number): Pane {
+  const index = PANES.indexOf(pane);
+  return PANES[(index + step + PANES.length) % PANES.length] ?? Pane.Peers;
+}
+
+function cursorOf(state: UiState): number {
+  return state.cursors[state.focusedPane];
+}
+
+function moveTo(state: UiState, index: number, count: number): UiState {
+  const cursor = Math.max(0, Math.min(index, count - 1));
+  return {
+    ...state,
+    cursors: { ...state.cursors, [state.focusedPane]: cursor },
+  };
+}
+
+function back(state: UiState): UiState {
+  if (state.overlay !== 'none') return { ...state, overlay: 'none' };
+  if (state.searchOpen) return { ...state, searchOpen: false };
+  if (state.focusedPane === Pane.Files && state.filesView.kind === 'peer') {
+    return { ...state, focusedPane: Pane.Peers };
+  }
+  return state;
+}
