@@ -1,6 +1,8 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
+  // One copy of React and Ink for the TUI and ink-testing-library.
+  resolve: { dedupe: ['react', 'ink'] },
   test: {
     name: 'e2e',
     include: ['**/*.test.{ts,tsx}'],
