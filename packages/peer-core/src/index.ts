@@ -25,3 +25,58 @@ export {
   type TransferDirection,
   type TransferSnapshot,
 } from './peer/peer-client.js';
+export { openLocalDb, type LocalDb } from './store/local-db.js';
+export { LOCAL_DB_MIGRATIONS, type Migration } from './store/migrations.js';
+export { FileHasher, type HashedFile } from './share/file-hasher.js';
+export { openShare, Share, type ShareOptions } from './share/share.js';
+export {
+  ShareEvent,
+  type ServedFile,
+  type ShareDelta,
+  type ShareEvents,
+  type ShareScanResult,
+} from './share/share-types.js';
+export type { UnreadableFile } from './share/walk-share.js';
+export {
+  isSha256Hex,
+  PIECE_SIZE,
+  pieceCount,
+  piecesRootOf,
+} from './share/pieces.js';
+export {
+  startPeerServer,
+  type PeerServer,
+  type PeerServerOptions,
+} from './server/peer-server.js';
+export type { ServedShare } from './server/server-context.js';
+export {
+  UploadEvent,
+  UploadTracker,
+  type UploadEvents,
+  type UploadSnapshot,
+} from './server/upload-tracker.js';
+export {
+  PeerConnection,
+  type DownloadCallOptions,
+  type PeerConnectionOptions,
+} from './grpc/peer-connection.js';
+export {
+  formatPeerAddress,
+  parsePeerAddress,
+  type PeerAddress,
+} from './grpc/peer-address.js';
+export { PeerCallError, toPeerError } from './grpc/to-peer-error.js';
+export type { FileChunk, FileManifest, PeerInfo } from './grpc/peer-types.js';
+export { download, Transfer } from './transfer/transfer.js';
+export {
+  DEFAULT_TUNING,
+  SourceState,
+  TransferEvent,
+  type DownloadOptions,
+  type SourceStats,
+  type TransferEvents,
+  type TransferProgress,
+  type TransferSource,
+  type TransferTuning,
+} from './transfer/transfer-types.js';
+export { sanitizeFileName } from './transfer/sanitize-name.js';

@@ -1,0 +1,25 @@
+/** What `GetInfo` tells about a peer. */
+export interface PeerInfo {
+  username: string;
+  version: string;
+  fileCount: number;
+  totalBytes: number;
+  uploadSlots: number;
+  uploadsActive: number;
+}
+
+/** The manifest of one file: enough to verify every piece. */
+export interface FileManifest {
+  sha256: string;
+  size: number;
+  pieceSize: number;
+  /** One 32-byte SHA-256 per piece, in order. */
+  pieceHashes: Buffer[];
+  piecesRoot: string;
+}
+
+/** One chunk of a `Download` stream. */
+export interface FileChunk {
+  offset: number;
+  data: Buffer;
+}

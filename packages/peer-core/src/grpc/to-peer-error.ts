@@ -1,0 +1,65 @@
+import { status, type ServiceError } from '@grpc/grpc-js';
+import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
+
+/** A peer answered a call with a gRPC status other than OK. */
+export class PeerCallError extends PeerError {
+  override name = 'PeerCallError';
+
+  constructor(
+    code: PeerErrorCode,
+    message: string,
+    /** The gRPC status code, e.g. `status.NOT_FOUND`. */
+    readonly grpcCode: status,
+    options?: ErrorOptions,
+  ) {
+    super(code, message, options);
+  }
+}
+
+/** True for a grpc-js `ServiceError` (an Error with a numeric `code`). */
+export function isServiceError(error: unknown): error is ServiceError {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'number' &&
+    'details' in error
+  );
+}
+
+/**
+ * Turns whatever a gRPC call threw into a `PeerCallError`. Network
+ * failures become `PEER_UNREACHABLE`, a refused request `PEER_REJECTED`,
+ * no free upload slot `PEER_BUSY`, a cancelled call `CANCELLED`.
+ */
+export function toPeerError(error: unknown, what: string): PeerError {
+  if (error instanceof PeerError) return error;
+  if (!isServiceError(error)) {
+    return new PeerError(
+      PeerErrorCode.PeerUnreachable,
+      `${what}: ${getErrorMessage(error)}`,
+      { cause: error },
+    );
+  }
+  const details = error.details || status[error.code];
+  return new PeerCallError(
+    codeOf(error.code),
+    `${what}: ${status[error.code]} ${details}`,
+    error.code,
+    { cause: error },
+  );
+}
+
+function codeOf(code: status): PeerErrorCode {
+  switch (code) {
+    case status.CANCELLED:
+      return PeerErrorCode.Cancelled;
+    case status.INVALID_ARGUMENT:
+    case status.OUT_OF_RANGE:
+    case status.NOT_FOUND:
+      return PeerErrorCode.PeerRejected;
+    case status.RESOURCE_EXHAUSTED:
+      return PeerErrorCode.PeerBusy;
+    default:
+      return PeerErrorCode.PeerUnreachable;
+  }
+}

@@ -1,0 +1,120 @@
+import * as grpc from '@grpc/grpc-js';
+import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
+import type { PeerHandlers } from '../generated/ferry/v1/Peer.js';
+import { SERVER_OPTIONS } from '../grpc/channel-options.js';
+import { formatPeerAddress, parsePeerAddress } from '../grpc/peer-address.js';
+import { loadPeerProto } from '../proto/load.js';
+import { RateLimiter } from './rate-limiter.js';
+import type { ServedShare, ServerContext } from './server-context.js';
+import { serveDownload } from './serve-download.js';
+import { serveBrowse, serveInfo, serveManifest } from './serve-metadata.js';
+import { UploadTracker } from './upload-tracker.js';
+
+export interface PeerServerOptions {
+  /** The files to serve (a `Share`). */
+  share: ServedShare;
+  /** Our directory username, told to peers by `GetInfo`. */
+  username: string;
+  /** Our Ferry version, told by `GetInfo`. */
+  version: string;
+  /** "HOST:PORT" to listen on; port 0 picks a free one. */
+  listen: string;
+  /** Concurrent `Download` streams; more get `RESOURCE_EXHAUSTED` (4). */
+  uploadSlots?: number;
+  /** Total upload rate cap in bytes/s; unlimited when absent. */
+  uploadRateBps?: number;
+}
+
+/** A running gRPC server of `ferry.v1.Peer`. */
+export interface PeerServer {
+  host: string;
+  /** The port actually bound (useful with port 0). */
+  port: number;
+  /** "HOST:PORT" to tell the directory. */
+  address: string;
+  /** Live uploads and upload events for front ends. */
+  uploads: UploadTracker;
+  /** Stops accepting calls; running uploads get a few seconds to end. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Starts serving `options.share` over gRPC. Rejects with
+ * `PeerError(INVALID_INPUT)` for a bad address and `PeerError(IO)` when the
+ * port cannot be bound.
+ */
+export async function startPeerServer(
+  options: PeerServerOptions,
+): Promise<PeerServer> {
+  const { host, port } = parsePeerAddress(options.listen);
+  const slots = options.uploadSlots ?? 4;
+  if (!Number.isInteger(slots) || slots < 1) {
+    throw new PeerError(PeerErrorCode.InvalidInput, 'upload slots must be ≥ 1');
+  }
+  const context: ServerContext = {
+    share: options.share,
+    uploads: new UploadTracker(slots),
+    limiter: limiterOf(options.uploadRateBps),
+    username: options.username,
+    version: options.version,
+  };
+  const server = new grpc.Server(SERVER_OPTIONS);
+  server.addService(loadPeerProto().ferry.v1.Peer.service, handlersOf(context));
+  const bound = await bind(server, formatPeerAddress({ host, port }));
+  return {
+    host,
+    port: bound,
+    address: formatPeerAddress({ host, port: bound }),
+    uploads: context.uploads,
+    close: (graceMs = 2_000) => shutdown(server, graceMs),
+  };
+}
+
+function limiterOf(rate: number | undefined): RateLimiter | undefined {
+  if (rate === undefined) return undefined;
+  if (!(rate > 0)) {
+    throw new PeerError(PeerErrorCode.InvalidInput, 'upload rate must be > 0');
+  }
+  return new RateLimiter(rate);
+}
+
+function handlersOf(context: ServerContext): PeerHandlers {
+  return {
+    GetInfo: (call, callback) => serveInfo(context, call, callback),
+    Browse: (call) => serveBrowse(context, call),
+    GetManifest: (call, callback) => serveManifest(context, call, callback),
+    Download: (call) => serveDownload(context, call),
+  };
+}
+
+function bind(server: grpc.Server, address: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.bindAsync(
+      address,
+      grpc.ServerCredentials.createInsecure(),
+      (error, port) => {
+        if (error) {
+          reject(
+            new PeerError(
+              PeerErrorCode.Io,
+              `cannot listen on ${address}: ${getErrorMessage(error)}`,
+              {
+                cause: error,
+              },
+            ),
+          );
+        } else resolve(port);
+      },
+    );
+  });
+}
+
+function shutdown(server: grpc.Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.forceShutdown(), graceMs);
+    server.tryShutdown(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,105 @@
+import type { FileHandle } from 'node:fs/promises';
+import { status, type ServerWritableStream } from '@grpc/grpc-js';
+import { getErrorMessage } from '../errors.js';
+import type { Chunk } from '../generated/ferry/v1/Chunk.js';
+import type { DownloadRequest__Output } from '../generated/ferry/v1/DownloadRequest.js';
+import { MAX_CHUNK_BYTES } from '../grpc/channel-options.js';
+import { BufferPool } from './buffer-pool.js';
+import { openServedFile } from './open-served-file.js';
+import { parseRange, parseSha256, RequestError } from './request-validation.js';
+import type { ServerContext } from './server-context.js';
+import type { UploadSlot } from './upload-tracker.js';
+
+type DownloadCall = ServerWritableStream<DownloadRequest__Output, Chunk>;
+
+/** Buffers per upload: one being read while one is being sent. */
+const BUFFERS_PER_UPLOAD = 2;
+
+/**
+ * Handles `Download`: validates the request, takes an upload slot, and
+ * streams the range in chunks of at most 1 MiB, reading the next chunk only
+ * when a buffer is free again (so a slow client never makes the server
+ * buffer the file). Every failure ends the call with a status; none throws.
+ */
+export function serveDownload(
+  context: ServerContext,
+  call: DownloadCall,
+): void {
+  const aborted = new AbortController();
+  call.on('cancelled', () => aborted.abort());
+  call.on('error', () => aborted.abort());
+  startDownload(context, call, aborted.signal).catch((error: unknown) => {
+    fail(call, error);
+  });
+}
+
+async function startDownload(
+  context: ServerContext,
+  call: DownloadCall,
+  signal: AbortSignal,
+): Promise<void> {
+  const sha256 = parseSha256(call.request.sha256);
+  const file = context.share.lookup(sha256);
+  if (file === undefined) throw notFound();
+  const range = parseRange(call.request.offset, call.request.length, file.size);
+  const slot = context.uploads.acquire(
+    { remote: call.getPeer(), sha256, name: file.name, ...range },
+    signal,
+  );
+  if (slot === undefined) {
+    throw new RequestError(
+      status.RESOURCE_EXHAUSTED,
+      'every upload slot is busy',
+    );
+  }
+  let handle: FileHandle | undefined;
+  try {
+    handle = await openServedFile(file);
+    if (handle === undefined) {
+      context.share.scan?.().catch(() => undefined);
+      throw notFound();
+    }
+    await sendRange(context, call, handle, range, slot);
+    slot.finish(signal.aborted ? 'cancelled by the downloader' : undefined);
+  } catch (error) {
+    slot.finish(getErrorMessage(error));
+    throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+async function sendRange(
+  context: ServerContext,
+  call: DownloadCall,
+  handle: FileHandle,
+  range: { offset: number; length: number },
+  slot: UploadSlot,
+): Promise<void> {
+  const pool = new BufferPool(BUFFERS_PER_UPLOAD, MAX_CHUNK_BYTES);
+  const end = range.offset + range.length;
+  for (let position = range.offset; position < end;) {
+    const buffer = await pool.take(slot.signal);
+    if (buffer === undefined) return;
+    const want = Math.min(buffer.length, end - position);
+    const { bytesRead } = await handle.read(buffer, 0, want, position);
+    if (bytesRead === 0) throw new Error('the file shrank while it was sent');
+    await context.limiter?.take(bytesRead, slot.signal);
+    if (slot.signal.aborted) return;
+    const data = buffer.subarray(0, bytesRead);
+    call.write({ offset: String(position), data }, () => pool.give(buffer));
+    position += bytesRead;
+    slot.sent(bytesRead);
+  }
+  call.end();
+}
+
+function notFound(): RequestError {
+  return new RequestError(status.NOT_FOUND, 'no shared file has that sha256');
+}
+
+function fail(call: DownloadCall, error: unknown): void {
+  if (call.cancelled) return;
+  const code = error instanceof RequestError ? error.code : status.UNAVAILABLE;
+  call.emit('error', { code, details: getErrorMessage(error) });
+}

@@ -1,0 +1,167 @@
+import { PeerError, PeerErrorCode } from '../errors.js';
+import type { FileManifest } from '../grpc/peer-types.js';
+import { pieceLength } from '../share/pieces.js';
+import { PieceAssembler } from './piece-assembler.js';
+import type { PieceQueue } from './piece-queue.js';
+import type { PieceWriter } from './piece-writer.js';
+import type { SourceHandle } from './source-handle.js';
+import type { TransferTuning } from './transfer-types.js';
+
+/** What fetching needs to know about the download. */
+export interface FetchContext {
+  manifest: FileManifest;
+  writer: PieceWriter;
+  queue: PieceQueue;
+  tuning: TransferTuning;
+  /** Aborted on pause or cancel. */
+  signal: AbortSignal;
+  /** A piece was verified and written. */
+  onPiece(index: number, bytes: number, source: SourceHandle): void;
+}
+
+/**
+ * Fetches a run of consecutive pieces from one source in one `Download`
+ * call and hands each piece to the writer as it completes. Throws when the
+ * call fails, stalls for `stallTimeoutMs`, ends early, or a piece fails
+ * verification (`INTEGRITY_ERROR`); pieces verified before that count.
+ */
+export async function fetchRun(
+  source: SourceHandle,
+  run: number[],
+  context: FetchContext,
+): Promise<void> {
+  const { manifest } = context;
+  const first = run[0] ?? 0;
+  const last = run.at(-1) ?? first;
+  const start = first * manifest.pieceSize;
+  const end =
+    start +
+    (last - first) * manifest.pieceSize +
+    pieceLength(last, manifest.size, manifest.pieceSize);
+  const stall = new StallGuard(context.tuning.stallTimeoutMs, context.signal);
+  const writes: Promise<Error | undefined>[] = [];
+  let streamError: Error | undefined;
+  try {
+    await receiveRange(source, { start, end }, context, stall, writes);
+  } catch (error) {
+    streamError = stall.stalled
+      ? new PeerError(PeerErrorCode.PeerUnreachable, `${source.label} stalled`)
+      : asError(error);
+  } finally {
+    stall.stop();
+  }
+  const writeErrors = await Promise.all(writes);
+  const corrupt = writeErrors.find((error) => error !== undefined);
+  if (corrupt !== undefined) throw corrupt;
+  if (streamError !== undefined) throw streamError;
+}
+
+async function receiveRange(
+  source: SourceHandle,
+  range: { start: number; end: number },
+  context: FetchContext,
+  stall: StallGuard,
+  writes: Promise<Error | undefined>[],
+): Promise<void> {
+  const { manifest, tuning } = context;
+  const assembler = new PieceAssembler(
+    manifest.size,
+    manifest.pieceSize,
+    range.start,
+    range.end,
+  );
+  const chunks = source.connection.download(
+    manifest.sha256,
+    range.start,
+    range.end - range.start,
+    {
+      deadlineMs: 30_000 + ((range.end - range.start) / 65_536) * 1_000,
+      signal: stall.signal,
+    },
+  );
+  for await (const chunk of chunks) {
+    stall.resume();
+    for (const piece of assembler.push(chunk)) {
+      stall.pause();
+      await context.writer.whenBelow(tuning.maxPendingWrites);
+      stall.resume();
+      writes.push(writePiece(piece.index, piece.data, source, context, stall));
+    }
+  }
+  if (!assembler.complete) throw new Error('the stream ended early');
+}
+
+/** Writes a piece; resolves with the error (never rejects). */
+async function writePiece(
+  index: number,
+  data: Uint8Array,
+  source: SourceHandle,
+  context: FetchContext,
+  stall: StallGuard,
+): Promise<Error | undefined> {
+  const expected = context.manifest.pieceHashes[index] ?? Buffer.alloc(0);
+  const length = data.length;
+  try {
+    if (!(await context.writer.write(index, data, expected))) {
+      stall.abort();
+      return new PeerError(
+        PeerErrorCode.IntegrityError,
+        `${source.label} sent a corrupt piece ${index}`,
+      );
+    }
+    context.onPiece(index, length, source);
+    return undefined;
+  } catch (error) {
+    stall.abort();
+    return asError(error);
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Aborts a request when no data came for a while (or the parent aborts). */
+class StallGuard {
+  readonly #controller = new AbortController();
+  readonly #timeoutMs: number;
+  readonly #parent: AbortSignal;
+  readonly #onParentAbort = (): void => this.#controller.abort();
+  #timer: NodeJS.Timeout | undefined;
+  stalled = false;
+
+  constructor(timeoutMs: number, parent: AbortSignal) {
+    this.#timeoutMs = timeoutMs;
+    this.#parent = parent;
+    parent.addEventListener('abort', this.#onParentAbort, { once: true });
+    if (parent.aborted) this.#controller.abort();
+    this.resume();
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  pause(): void {
+    clearTimeout(this.#timer);
+  }
+
+  resume(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.stalled = true;
+      this.#controller.abort();
+    }, this.#timeoutMs);
+  }
+
+  /** Ends the request now (its source sent something bad). */
+  abort(): void {
+    clearTimeout(this.#timer);
+    this.#controller.abort();
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+    this.#parent.removeEventListener('abort', this.#onParentAbort);
+  }
+}

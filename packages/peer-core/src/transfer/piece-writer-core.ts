@@ -1,0 +1,102 @@
+import { createHash, type Hash } from 'node:crypto';
+import {
+  closeSync,
+  fdatasyncSync,
+  openSync,
+  readSync,
+  writeSync,
+} from 'node:fs';
+import { pieceCount, pieceLength } from '../share/pieces.js';
+import type { PieceWriterInit } from './piece-writer-protocol.js';
+
+/**
+ * The piece writer's work, done on its worker thread: verify a piece
+ * against its hash, write it into the `.part` file, and feed the whole-file
+ * SHA-256 in order (pieces that arrived early are read back from the file
+ * when their turn comes, so nothing waits in memory).
+ */
+export class PieceWriterCore {
+  readonly #fd: number;
+  readonly #init: PieceWriterInit;
+  readonly #count: number;
+  readonly #written: Set<number>;
+  readonly #whole: Hash = createHash('sha256');
+  #scratch: Buffer | undefined;
+  #cursor = 0;
+
+  constructor(init: PieceWriterInit) {
+    this.#init = init;
+    this.#fd = openSync(init.partPath, 'r+');
+    this.#count = pieceCount(init.size, init.pieceSize);
+    this.#written = new Set(init.verified);
+    this.#catchUp();
+  }
+
+  /** Verifies and writes a piece; false when its hash is wrong. */
+  writePiece(index: number, data: Uint8Array, expected: Uint8Array): boolean {
+    const length = pieceLength(index, this.#init.size, this.#init.pieceSize);
+    if (data.length !== length) return false;
+    const digest = createHash('sha256').update(data).digest();
+    if (!digest.equals(expected)) return false;
+    writeAll(this.#fd, data, index * this.#init.pieceSize);
+    if (index === this.#cursor) {
+      this.#whole.update(data);
+      this.#cursor += 1;
+      this.#catchUp();
+    } else {
+      this.#written.add(index);
+    }
+    return true;
+  }
+
+  /** Flushes written pieces to the disk. */
+  sync(): void {
+    fdatasyncSync(this.#fd);
+  }
+
+  /** The whole-file SHA-256 once every piece is written. */
+  finish(): string {
+    this.#catchUp();
+    if (this.#cursor < this.#count) {
+      throw new Error(`piece ${this.#cursor} was never written`);
+    }
+    fdatasyncSync(this.#fd);
+    return this.#whole.digest('hex');
+  }
+
+  close(): void {
+    closeSync(this.#fd);
+  }
+
+  #catchUp(): void {
+    while (this.#written.delete(this.#cursor)) {
+      const { size, pieceSize } = this.#init;
+      const length = pieceLength(this.#cursor, size, pieceSize);
+      this.#scratch ??= Buffer.allocUnsafe(pieceSize);
+      const piece = this.#scratch.subarray(0, length);
+      readAll(this.#fd, piece, this.#cursor * pieceSize);
+      this.#whole.update(piece);
+      this.#cursor += 1;
+    }
+  }
+}
+
+function writeAll(fd: number, data: Uint8Array, position: number): void {
+  for (let done = 0; done < data.length;) {
+    done += writeSync(fd, data, done, data.length - done, position + done);
+  }
+}
+
+function readAll(fd: number, buffer: Buffer, position: number): void {
+  for (let done = 0; done < buffer.length;) {
+    const read = readSync(
+      fd,
+      buffer,
+      done,
+      buffer.length - done,
+      position + done,
+    );
+    if (read === 0) throw new Error('the .part file is shorter than recorded');
+    done += read;
+  }
+}

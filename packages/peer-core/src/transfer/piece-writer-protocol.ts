@@ -1,0 +1,26 @@
+/** What the piece-writer worker is started with. */
+export interface PieceWriterInit {
+  partPath: string;
+  size: number;
+  pieceSize: number;
+  /** Pieces already verified and on disk (a resumed download). */
+  verified: number[];
+}
+
+/** Requests to the piece-writer worker; each is answered by `id`. */
+export type PieceWriterRequest =
+  | {
+      type: 'piece';
+      id: number;
+      index: number;
+      data: Uint8Array;
+      expected: Uint8Array;
+    }
+  | { type: 'sync'; id: number }
+  | { type: 'finish'; id: number }
+  | { type: 'close'; id: number };
+
+/** Answers of the piece-writer worker. */
+export type PieceWriterReply =
+  | { id: number; ok: true; sha256?: string }
+  | { id: number; ok: false; error: string; corrupt?: boolean };

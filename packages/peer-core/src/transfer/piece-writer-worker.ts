@@ -1,0 +1,58 @@
+/**
+ * Entry module of a download's piece-writer worker thread. Hashing and
+ * writing pieces here keeps them off the thread that receives gRPC data.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { getErrorMessage } from '../errors.js';
+import { PieceWriterCore } from './piece-writer-core.js';
+import type {
+  PieceWriterInit,
+  PieceWriterReply,
+  PieceWriterRequest,
+} from './piece-writer-protocol.js';
+
+const port = parentPort;
+if (port !== null) {
+  const core = new PieceWriterCore(workerData as PieceWriterInit);
+  port.on('message', (request: PieceWriterRequest) => {
+    port.postMessage(handle(core, request));
+  });
+}
+
+function handle(
+  core: PieceWriterCore,
+  request: PieceWriterRequest,
+): PieceWriterReply {
+  try {
+    switch (request.type) {
+      case 'piece': {
+        const ok = core.writePiece(
+          request.index,
+          request.data,
+          request.expected,
+        );
+        return ok
+          ? { id: request.id, ok }
+          : { id: request.id, ok, corrupt: true, error: 'piece hash mismatch' };
+      }
+      case 'sync':
+        core.sync();
+        return { id: request.id, ok: true };
+      case 'finish':
+        return { id: request.id, ok: true, sha256: core.finish() };
+      case 'close':
+        core.close();
+        return { id: request.id, ok: true };
+      default: {
+        const unknown: never = request;
+        return {
+          id: 0,
+          ok: false,
+          error: `unknown request ${String(unknown)}`,
+        };
+      }
+    }
+  } catch (error) {
+    return { id: request.id, ok: false, error: getErrorMessage(error) };
+  }
+}

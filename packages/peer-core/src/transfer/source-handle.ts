@@ -1,0 +1,118 @@
+import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
+import type { ProtoGrpcType } from '../generated/peer.js';
+import { formatPeerAddress } from '../grpc/peer-address.js';
+import { PeerConnection } from '../grpc/peer-connection.js';
+import { SpeedMeter } from './speed-meter.js';
+import {
+  SourceState,
+  type SourceStats,
+  type TransferSource,
+} from './transfer-types.js';
+
+/** Failures of a busy peer (no upload slot) before it is dropped. */
+const MAX_BUSY = 20;
+
+/** What to do after a source failed. */
+export type FailureVerdict =
+  { drop: true } | { drop: false; retryInMs: number };
+
+/**
+ * One source of a download: its connection, its statistics, and the policy
+ * deciding when it is dropped. Corrupt data and "no such file" drop it at
+ * once; a busy peer is retried for a while; other failures are retried
+ * with a growing pause until `maxFailures` in a row.
+ */
+export class SourceHandle {
+  readonly address: string;
+  readonly label: string;
+  readonly connection: PeerConnection;
+  readonly #meter = new SpeedMeter();
+  readonly #maxFailures: number;
+  #state = SourceState.Idle;
+  #bytes = 0;
+  #failures = 0;
+  #busy = 0;
+  #active = 0;
+  #error: string | undefined;
+
+  constructor(
+    source: TransferSource,
+    maxFailures: number,
+    proto: ProtoGrpcType,
+  ) {
+    this.address = formatPeerAddress(source);
+    this.label = source.label ?? this.address;
+    this.#maxFailures = maxFailures;
+    this.connection = new PeerConnection(source, { proto });
+  }
+
+  get dropped(): boolean {
+    return this.#state === SourceState.Dropped;
+  }
+
+  stats(now = Date.now()): SourceStats {
+    const stats: SourceStats = {
+      label: this.label,
+      address: this.address,
+      state: this.#state,
+      bytes: this.#bytes,
+      speedBps: this.#meter.bytesPerSecond(now),
+      failures: this.#failures,
+    };
+    if (this.#error !== undefined) stats.error = this.#error;
+    return stats;
+  }
+
+  /** A request to this source starts (`true`) or ends (`false`). */
+  setActive(active: boolean): void {
+    this.#active += active ? 1 : -1;
+    if (!this.dropped) {
+      this.#state = this.#active > 0 ? SourceState.Active : SourceState.Idle;
+    }
+  }
+
+  /** A verified piece came from this source. */
+  delivered(bytes: number): void {
+    this.#bytes += bytes;
+    this.#meter.add(bytes);
+  }
+
+  succeeded(): void {
+    this.#failures = 0;
+    this.#busy = 0;
+  }
+
+  /** Records a failure and says whether to retry (and when) or drop. */
+  failed(error: unknown): FailureVerdict {
+    this.#error = getErrorMessage(error);
+    const code = error instanceof PeerError ? error.code : undefined;
+    if (code === PeerErrorCode.PeerBusy) {
+      this.#busy += 1;
+      return this.#busy > MAX_BUSY ? this.drop() : this.#wait(1_000);
+    }
+    this.#failures += 1;
+    if (
+      code === PeerErrorCode.IntegrityError ||
+      code === PeerErrorCode.PeerRejected ||
+      this.#failures >= this.#maxFailures
+    ) {
+      return this.drop();
+    }
+    return this.#wait(250 * 2 ** this.#failures);
+  }
+
+  drop(reason?: string): { drop: true } {
+    if (reason !== undefined) this.#error = reason;
+    this.#state = SourceState.Dropped;
+    return { drop: true };
+  }
+
+  close(): void {
+    this.connection.close();
+  }
+
+  #wait(retryInMs: number): FailureVerdict {
+    this.#state = SourceState.Waiting;
+    return { drop: false, retryInMs };
+  }
+}

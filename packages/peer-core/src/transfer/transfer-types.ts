@@ -1,0 +1,130 @@
+import type { PeerError } from '../errors.js';
+import type { TransferState } from '../peer/peer-client.js';
+import type { ProtoGrpcType } from '../generated/peer.js';
+
+/** A peer that has the file. */
+export interface TransferSource {
+  host: string;
+  port: number;
+  /** A name to show, e.g. the peer's username; "host:port" by default. */
+  label?: string;
+}
+
+/** How one source is doing. */
+export enum SourceState {
+  /** Fetching data now. */
+  Active = 'active',
+  /** Nothing left to ask it for right now. */
+  Idle = 'idle',
+  /** Failed recently; retried after a pause. */
+  Waiting = 'waiting',
+  /** Given up: corrupt data, unknown file, or too many failures. */
+  Dropped = 'dropped',
+}
+
+export interface SourceStats {
+  label: string;
+  /** "host:port". */
+  address: string;
+  state: SourceState;
+  /** Verified bytes this source delivered in this process. */
+  bytes: number;
+  speedBps: number;
+  /** Consecutive failures. */
+  failures: number;
+  /** The last failure, in words. */
+  error?: string;
+}
+
+/** Everything a front end shows of a download. */
+export interface TransferProgress {
+  sha256: string;
+  /** The sanitized name the file gets. */
+  name: string;
+  /** Total size; 0 until the manifest is known when not given. */
+  size: number;
+  /** Verified bytes on disk, including those of an earlier run. */
+  bytesDone: number;
+  /** Bytes verified in this process (less than `bytesDone` on a resume). */
+  bytesFetched: number;
+  speedBps: number;
+  etaSeconds: number | null;
+  state: TransferState;
+  sources: SourceStats[];
+  /** The final path, once done. */
+  path?: string;
+  /** Why the download failed, once failed. */
+  error?: string;
+}
+
+/** Names of the events a `Transfer` emits. */
+export enum TransferEvent {
+  /** Periodic (every `progressIntervalMs`) and on every state change. */
+  Progress = 'progress',
+  State = 'state',
+  /** The file is complete, verified and renamed; gives its path. */
+  Done = 'done',
+  /** The download failed or was cancelled. */
+  Failed = 'failed',
+}
+
+export interface TransferEvents {
+  [TransferEvent.Progress]: [progress: TransferProgress];
+  [TransferEvent.State]: [state: TransferState];
+  [TransferEvent.Done]: [path: string];
+  [TransferEvent.Failed]: [error: PeerError];
+}
+
+/** What `download()` needs. */
+export interface DownloadOptions {
+  /** SHA-256 of the whole file, 64 lowercase hex characters. */
+  sha256: string;
+  sources: TransferSource[];
+  /** The download folder; created if missing. */
+  dir: string;
+  /** The wanted file name; sanitized before use. */
+  name: string;
+  /** The size the directory announced; a manifest must agree. */
+  size?: number;
+  /** The pieces root the directory announced; a manifest must agree. */
+  piecesRoot?: string;
+  /**
+   * Asked for fresh sources when every source failed, before giving up
+   * (at most `maxRefreshes` times).
+   */
+  refreshSources?: () => Promise<TransferSource[]>;
+  /** Tuning; the defaults suit real use. */
+  tuning?: Partial<TransferTuning>;
+  /** A loaded proto, shared between connections. */
+  proto?: ProtoGrpcType;
+}
+
+export interface TransferTuning {
+  /** Concurrent requests per source (2). */
+  requestsPerSource: number;
+  /** Pieces per request (4). */
+  piecesPerRequest: number;
+  /** A source that sends nothing this long has failed (15 s). */
+  stallTimeoutMs: number;
+  /** Consecutive failures before a source is dropped (3). */
+  maxSourceFailures: number;
+  /** `refreshSources` calls before giving up (3). */
+  maxRefreshes: number;
+  /** Progress event interval (250 ms). */
+  progressIntervalMs: number;
+  /** How often verified pieces are flushed and recorded (500 ms). */
+  recordIntervalMs: number;
+  /** Pieces waiting for the writer before reading pauses (8). */
+  maxPendingWrites: number;
+}
+
+export const DEFAULT_TUNING: TransferTuning = {
+  requestsPerSource: 2,
+  piecesPerRequest: 4,
+  stallTimeoutMs: 15_000,
+  maxSourceFailures: 3,
+  maxRefreshes: 3,
+  progressIntervalMs: 250,
+  recordIntervalMs: 500,
+  maxPendingWrites: 8,
+};

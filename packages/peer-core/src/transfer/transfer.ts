@@ -1,0 +1,476 @@
+import { EventEmitter } from 'node:events';
+import { rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
+import type { ProtoGrpcType } from '../generated/peer.js';
+import type { FileManifest } from '../grpc/peer-types.js';
+import { TransferState } from '../peer/peer-client.js';
+import { loadPeerProto } from '../proto/load.js';
+import { isSha256Hex, pieceLength } from '../share/pieces.js';
+import { fetchRun, type FetchContext } from './fetch-run.js';
+import { finalizeDownload } from './finalize-download.js';
+import { placePart, type PartPlacement } from './part-placement.js';
+import { removePartFiles, savePartRecord } from './part-record.js';
+import { PieceQueue } from './piece-queue.js';
+import { PieceWriter } from './piece-writer.js';
+import { sanitizeFileName } from './sanitize-name.js';
+import { SourceHandle } from './source-handle.js';
+import { SpeedMeter } from './speed-meter.js';
+import {
+  DEFAULT_TUNING,
+  TransferEvent,
+  type DownloadOptions,
+  type TransferEvents,
+  type TransferProgress,
+  type TransferSource,
+  type TransferTuning,
+} from './transfer-types.js';
+
+const TERMINAL = new Set([
+  TransferState.Done,
+  TransferState.Failed,
+  TransferState.Cancelled,
+]);
+
+/** The parts of a download that exist once its manifest is known. */
+interface Prepared {
+  manifest: FileManifest;
+  placement: PartPlacement;
+  writer: PieceWriter;
+  queue: PieceQueue;
+}
+
+/**
+ * One verified multi-source download (see `download()`). Emits
+ * `TransferEvent`s; `done` resolves with the final path or rejects with a
+ * `PeerError` (`NO_SOURCES`, `INTEGRITY_ERROR`, `IO`, `CANCELLED`).
+ */
+export class Transfer extends EventEmitter<TransferEvents> {
+  readonly sha256: string;
+  /** The sanitized file name. */
+  readonly name: string;
+  /** Resolves with the final path; rejects with a `PeerError`. */
+  readonly done: Promise<string>;
+  readonly #options: DownloadOptions;
+  readonly #tuning: TransferTuning;
+  readonly #proto: ProtoGrpcType;
+  readonly #meter = new SpeedMeter();
+  #sources: SourceHandle[] = [];
+  #prepared: Prepared | undefined;
+  #state = TransferState.Connecting;
+  #session = new AbortController();
+  #paused = false;
+  #cancelled = false;
+  #wakeUp: (() => void) | undefined;
+  #bytesDone = 0;
+  #bytesFetched = 0;
+  #refreshes = 0;
+  #recorded = -1;
+  #recording: Promise<void> | undefined;
+  #path: string | undefined;
+  #error: string | undefined;
+  #settle!: { resolve(path: string): void; reject(error: PeerError): void };
+
+  constructor(options: DownloadOptions) {
+    super();
+    if (!isSha256Hex(options.sha256)) {
+      throw new PeerError(
+        PeerErrorCode.InvalidInput,
+        'sha256 must be 64 lowercase hex characters',
+      );
+    }
+    if (options.sources.length === 0 && options.refreshSources === undefined) {
+      throw new PeerError(
+        PeerErrorCode.InvalidInput,
+        'a download needs at least one source',
+      );
+    }
+    this.sha256 = options.sha256;
+    this.name = sanitizeFileName(options.name);
+    this.#options = options;
+    this.#tuning = { ...DEFAULT_TUNING, ...options.tuning };
+    this.#proto = options.proto ?? loadPeerProto();
+    this.#addSources(options.sources);
+    this.done = new Promise((resolve, reject) => {
+      this.#settle = { resolve, reject };
+    });
+    this.done.catch(() => undefined);
+  }
+
+  get state(): TransferState {
+    return this.#state;
+  }
+
+  /** A snapshot of the download for a front end. */
+  progress(): TransferProgress {
+    const now = Date.now();
+    const size = this.#prepared?.manifest.size ?? this.#options.size ?? 0;
+    const speedBps =
+      this.#state === TransferState.Downloading
+        ? this.#meter.bytesPerSecond(now)
+        : 0;
+    const progress: TransferProgress = {
+      sha256: this.sha256,
+      name: this.name,
+      size,
+      bytesDone: this.#bytesDone,
+      bytesFetched: this.#bytesFetched,
+      speedBps,
+      etaSeconds: speedBps > 0 ? (size - this.#bytesDone) / speedBps : null,
+      state: this.#state,
+      sources: this.#sources.map((source) => source.stats(now)),
+    };
+    if (this.#path !== undefined) progress.path = this.#path;
+    if (this.#error !== undefined) progress.error = this.#error;
+    return progress;
+  }
+
+  /** Starts the download; called once by `download()`. */
+  start(): void {
+    const ticker = setInterval(
+      () => this.#emitProgress(),
+      this.#tuning.progressIntervalMs,
+    );
+    ticker.unref();
+    this.#run()
+      .then((path) => this.#settle.resolve(path))
+      .catch((error: unknown) => this.#settle.reject(toTransferError(error)))
+      .finally(() => {
+        clearInterval(ticker);
+        for (const source of this.#sources) source.close();
+      });
+  }
+
+  /** Stops fetching and keeps what is verified; `resume()` continues. */
+  pause(): void {
+    if (
+      this.#paused ||
+      TERMINAL.has(this.#state) ||
+      this.#state === TransferState.Verifying
+    )
+      return;
+    this.#paused = true;
+    this.#session.abort();
+    this.#setState(TransferState.Paused);
+  }
+
+  resume(): void {
+    if (!this.#paused || TERMINAL.has(this.#state)) return;
+    this.#paused = false;
+    this.#setState(
+      this.#prepared ? TransferState.Downloading : TransferState.Connecting,
+    );
+    this.#wakeUp?.();
+  }
+
+  /** Stops the download and deletes its partial file. */
+  async cancel(): Promise<void> {
+    if (TERMINAL.has(this.#state)) return;
+    this.#cancelled = true;
+    this.#session.abort();
+    this.#wakeUp?.();
+    await this.done.catch(() => undefined);
+  }
+
+  async #run(): Promise<string> {
+    try {
+      const manifest = await this.#fetchManifest();
+      this.#prepared = await this.#prepare(manifest);
+      if (!this.#paused) this.#setState(TransferState.Downloading);
+      await this.#downloadAll(this.#prepared);
+      this.#setState(TransferState.Verifying);
+      this.#path = await this.#verifyAndRename(this.#prepared);
+      this.#setState(TransferState.Done);
+      this.emit(TransferEvent.Done, this.#path);
+      return this.#path;
+    } catch (error) {
+      const failure = this.#cancelled
+        ? new PeerError(
+            PeerErrorCode.Cancelled,
+            `download of ${this.name} cancelled`,
+          )
+        : toTransferError(error);
+      await this.#cleanUp(failure);
+      this.#error = failure.message;
+      this.#setState(
+        this.#cancelled ? TransferState.Cancelled : TransferState.Failed,
+      );
+      this.emit(TransferEvent.Failed, failure);
+      throw failure;
+    }
+  }
+
+  async #fetchManifest(): Promise<FileManifest> {
+    for (;;) {
+      for (const source of this.#liveSources()) {
+        this.#throwIfCancelled();
+        try {
+          return this.#checkManifest(
+            await source.connection.getManifest(this.sha256),
+          );
+        } catch (error) {
+          source.failed(error);
+        }
+      }
+      await this.#whenSourcesAgain();
+    }
+  }
+
+  #checkManifest(manifest: FileManifest): FileManifest {
+    const { size, piecesRoot } = this.#options;
+    if (
+      (size !== undefined && manifest.size !== size) ||
+      (piecesRoot !== undefined && manifest.piecesRoot !== piecesRoot)
+    ) {
+      throw new PeerError(
+        PeerErrorCode.IntegrityError,
+        'its manifest does not match the announced size and pieces root',
+      );
+    }
+    return manifest;
+  }
+
+  async #prepare(manifest: FileManifest): Promise<Prepared> {
+    const placement = await placePart(this.#options.dir, this.name, manifest);
+    const writer = await PieceWriter.open({
+      partPath: placement.partPath,
+      size: manifest.size,
+      pieceSize: manifest.pieceSize,
+      verified: placement.verified,
+    });
+    const queue = new PieceQueue(
+      manifest.pieceHashes.length,
+      placement.verified,
+    );
+    for (const index of queue.doneIndexes()) {
+      this.#bytesDone += pieceLength(index, manifest.size, manifest.pieceSize);
+    }
+    const prepared = { manifest, placement, writer, queue };
+    await this.#saveRecord(prepared);
+    return prepared;
+  }
+
+  async #downloadAll(prepared: Prepared): Promise<void> {
+    const recorder = setInterval(
+      () => void this.#saveRecord(prepared),
+      this.#tuning.recordIntervalMs,
+    );
+    try {
+      while (!prepared.queue.complete) {
+        await this.#whenResumed();
+        this.#session = new AbortController();
+        const live = this.#liveSources();
+        if (live.length === 0) {
+          await this.#whenSourcesAgain();
+          continue;
+        }
+        const context = this.#fetchContext(prepared, this.#session.signal);
+        await Promise.all(
+          live.flatMap((source) =>
+            Array.from({ length: this.#tuning.requestsPerSource }, () =>
+              this.#lane(source, context),
+            ),
+          ),
+        );
+        this.#throwIfCancelled();
+        if (this.#paused) await this.#saveRecord(prepared);
+      }
+    } finally {
+      clearInterval(recorder);
+      await this.#recording?.catch(() => undefined);
+    }
+  }
+
+  #fetchContext(prepared: Prepared, signal: AbortSignal): FetchContext {
+    return {
+      ...prepared,
+      tuning: this.#tuning,
+      signal,
+      onPiece: (index, bytes, source) => {
+        prepared.queue.markDone(index);
+        source.delivered(bytes);
+        this.#meter.add(bytes);
+        this.#bytesDone += bytes;
+        this.#bytesFetched += bytes;
+      },
+    };
+  }
+
+  async #lane(source: SourceHandle, context: FetchContext): Promise<void> {
+    while (!context.signal.aborted && !source.dropped) {
+      const run = context.queue.take(this.#tuning.piecesPerRequest);
+      if (run.length === 0) return;
+      source.setActive(true);
+      try {
+        await fetchRun(source, run, context);
+        source.succeeded();
+      } catch (error) {
+        context.queue.giveBack(run);
+        if (context.signal.aborted) return;
+        const verdict = source.failed(error);
+        if (!verdict.drop)
+          await sleep(verdict.retryInMs, undefined, {
+            signal: context.signal,
+          }).catch(() => undefined);
+      } finally {
+        source.setActive(false);
+        context.queue.giveBack(run);
+      }
+    }
+  }
+
+  /** Waits while paused; throws once cancelled. */
+  async #whenResumed(): Promise<void> {
+    while (this.#paused && !this.#cancelled) {
+      await new Promise<void>((resolve) => {
+        this.#wakeUp = resolve;
+      });
+    }
+    this.#throwIfCancelled();
+  }
+
+  /** Every source is dropped: ask for fresh ones or give up. */
+  async #whenSourcesAgain(): Promise<void> {
+    this.#throwIfCancelled();
+    if (this.#liveSources().length > 0) {
+      await sleep(1_000, undefined, { signal: this.#session.signal }).catch(
+        () => undefined,
+      );
+      return;
+    }
+    const refresh = this.#options.refreshSources;
+    if (refresh === undefined || this.#refreshes >= this.#tuning.maxRefreshes) {
+      throw new PeerError(
+        PeerErrorCode.NoSources,
+        `no source could deliver ${this.name}: ${this.#sourceErrors()}`,
+      );
+    }
+    this.#refreshes += 1;
+    await sleep(1_000, undefined, { signal: this.#session.signal }).catch(
+      () => undefined,
+    );
+    this.#throwIfCancelled();
+    this.#addSources(await refresh());
+  }
+
+  #addSources(sources: TransferSource[]): void {
+    for (const source of sources) {
+      const handle = new SourceHandle(
+        source,
+        this.#tuning.maxSourceFailures,
+        this.#proto,
+      );
+      const index = this.#sources.findIndex(
+        (known) => known.address === handle.address,
+      );
+      const known = this.#sources[index];
+      if (known === undefined) this.#sources.push(handle);
+      else if (known.dropped) {
+        known.close();
+        this.#sources[index] = handle;
+      } else handle.close();
+    }
+  }
+
+  #liveSources(): SourceHandle[] {
+    return this.#sources.filter((source) => !source.dropped);
+  }
+
+  #sourceErrors(): string {
+    if (this.#sources.length === 0) return 'no sources were given';
+    return this.#sources
+      .map(
+        (source) => `${source.label}: ${source.stats().error ?? 'no answer'}`,
+      )
+      .join('; ');
+  }
+
+  async #verifyAndRename(prepared: Prepared): Promise<string> {
+    const digest = await prepared.writer.finish();
+    await prepared.writer.close();
+    if (digest !== this.sha256) {
+      await removePartFiles(prepared.placement.partPath);
+      throw new PeerError(
+        PeerErrorCode.IntegrityError,
+        `${this.name} failed its final SHA-256 check and was discarded`,
+      );
+    }
+    const path = await finalizeDownload(
+      prepared.placement.partPath,
+      this.#options.dir,
+      this.name,
+    );
+    await rm(prepared.placement.recordPath, { force: true });
+    return path;
+  }
+
+  /** Flushes verified pieces to disk, then records them. */
+  #saveRecord(prepared: Prepared): Promise<void> {
+    if (this.#recording !== undefined) return this.#recording;
+    const verified = prepared.queue.doneIndexes();
+    if (verified.length === this.#recorded) return Promise.resolve();
+    const { manifest, placement, writer } = prepared;
+    this.#recording = writer
+      .sync()
+      .then(() =>
+        savePartRecord(placement.recordPath, { ...manifest, verified }),
+      )
+      .then(() => {
+        this.#recorded = verified.length;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.#recording = undefined;
+      });
+    return this.#recording;
+  }
+
+  async #cleanUp(failure: PeerError): Promise<void> {
+    const prepared = this.#prepared;
+    if (prepared === undefined) return;
+    const keep =
+      !this.#cancelled && failure.code !== PeerErrorCode.IntegrityError;
+    if (keep) await this.#saveRecord(prepared);
+    await prepared.writer.close();
+    if (this.#cancelled) await removePartFiles(prepared.placement.partPath);
+  }
+
+  #throwIfCancelled(): void {
+    if (this.#cancelled)
+      throw new PeerError(
+        PeerErrorCode.Cancelled,
+        `download of ${this.name} cancelled`,
+      );
+  }
+
+  #setState(state: TransferState): void {
+    if (this.#state === state) return;
+    this.#state = state;
+    this.emit(TransferEvent.State, state);
+    this.#emitProgress();
+  }
+
+  #emitProgress(): void {
+    this.emit(TransferEvent.Progress, this.progress());
+  }
+}
+
+function toTransferError(error: unknown): PeerError {
+  if (error instanceof PeerError) return error;
+  return new PeerError(
+    PeerErrorCode.Io,
+    `download failed: ${getErrorMessage(error)}`,
+    { cause: error },
+  );
+}
+
+/**
+ * Starts a verified multi-source download of `options.sha256` into
+ * `options.dir` and returns its `Transfer` at once. Throws
+ * `PeerError(INVALID_INPUT)` for a malformed hash or no sources.
+ */
+export function download(options: DownloadOptions): Transfer {
+  const transfer = new Transfer(options);
+  transfer.start();
+  return transfer;
+}
