@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { TRANSFER_QUEUE_SQL } from '../peer/queue-store.js';
 
 /**
  * One step of the local database's schema. `version` is stored in SQLite's
@@ -33,6 +34,13 @@ export const LOCAL_DB_MIGRATIONS: readonly Migration[] = [
         ) STRICT;
         CREATE INDEX share_files_sha256 ON share_files (sha256);
       `);
+    },
+  },
+  {
+    version: 2,
+    description: 'download queue of the Peer',
+    up(db) {
+      db.exec(TRANSFER_QUEUE_SQL);
     },
   },
 ];
