@@ -80,3 +80,29 @@ export {
   type TransferTuning,
 } from './transfer/transfer-types.js';
 export { sanitizeFileName } from './transfer/sanitize-name.js';
+export { openProfileStore } from './config/profile-store.js';
+export {
+  resolveFerryPaths,
+  type FerryPaths,
+  type HomeOptions,
+} from './config/paths.js';
+export {
+  DEFAULT_DIRECTORY_URL,
+  DEFAULT_LISTEN,
+  resolveSettings,
+  type SettingFlags,
+} from './config/settings.js';
+export { TokenStore, type SessionKey } from './config/token-store.js';
+export {
+  createLogger,
+  silentLogger,
+  type LoggerOptions,
+} from './config/logger.js';
+export {
+  DirectoryClient,
+  type DirectoryClientOptions,
+} from './directory-client/directory-client.js';
+export { DirectoryError } from './directory-client/directory-errors.js';
+export { Peer } from './peer/peer.js';
+export { connectPeer, type ConnectOptions } from './peer/connect-peer.js';
+export type { PeerOptions } from './peer/peer-options.js';

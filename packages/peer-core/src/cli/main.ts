@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { browseCommand } from './commands/browse.js';
+import { getCommand } from './commands/get.js';
 import { logoutCommand } from './commands/logout.js';
 import { peersCommand } from './commands/peers.js';
 import { registerCommand } from './commands/register.js';
 import { searchCommand } from './commands/search.js';
+import { serveCommand } from './commands/serve.js';
 import { packageVersion, runProgram } from './program.js';
 import { reportError } from './report-error.js';
 
@@ -16,13 +18,18 @@ export function buildProgram(): Command {
       '-V, --version',
     )
     .addCommand(registerCommand())
+    .addCommand(serveCommand())
     .addCommand(searchCommand())
+    .addCommand(getCommand())
     .addCommand(browseCommand())
     .addCommand(peersCommand())
     .addCommand(logoutCommand());
 }
 
-/** Entry point of the `ferry-peer` program. */
+/**
+ * Entry point of the `ferry-peer` program. Exits when the command is done,
+ * even if a paused download still holds its writer thread.
+ */
 export async function main(argv: readonly string[]): Promise<void> {
   let code: number;
   try {
@@ -30,5 +37,5 @@ export async function main(argv: readonly string[]): Promise<void> {
   } catch (error) {
     code = reportError(error);
   }
-  if (code !== 0) process.exitCode = code;
+  process.exit(code);
 }

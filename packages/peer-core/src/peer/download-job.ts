@@ -1,5 +1,5 @@
-import type { QueuedDownload } from './queue-store.js';
 import type { TransferState } from './peer-client.js';
+import type { QueuedDownload } from './queue-store.js';
 
 /** What a running download reports. */
 export interface DownloadProgress {
@@ -15,12 +15,21 @@ export interface DownloadProgress {
 export interface DownloadJob {
   /** Resolves when the file is complete and verified; rejects otherwise. */
   readonly done: Promise<void>;
-  /** Stops the download; `discard` also deletes what was fetched so far. */
+  /**
+   * Stops the download: `discard` deletes what was fetched; otherwise the
+   * verified pieces are kept for a later `start` of the same item.
+   */
   stop(discard: boolean): Promise<void>;
 }
 
-/** Starts one download of the queue. */
-export type StartDownload = (
-  item: QueuedDownload,
-  onProgress: (progress: DownloadProgress) => void,
-) => DownloadJob;
+/** Runs the downloads of the queue. */
+export interface DownloadRunner {
+  start(
+    item: QueuedDownload,
+    onProgress: (progress: DownloadProgress) => void,
+  ): DownloadJob;
+  /** Deletes what a stopped (not running) download had fetched. */
+  discard(id: string): Promise<void>;
+  /** Ends every download, keeping verified pieces for a restart. */
+  close(): Promise<void>;
+}

@@ -2,7 +2,7 @@ import { getErrorMessage } from '../errors.js';
 import type {
   DownloadJob,
   DownloadProgress,
-  StartDownload,
+  DownloadRunner,
 } from './download-job.js';
 import { TransferState, type TransferSnapshot } from './peer-client.js';
 import type { QueueStore, QueuedDownload } from './queue-store.js';
@@ -38,7 +38,7 @@ export class TransferQueue {
 
   constructor(
     private readonly store: QueueStore,
-    private readonly start: StartDownload,
+    private readonly runner: DownloadRunner,
     private readonly onChange: () => void,
     private readonly maxActive = DEFAULT_MAX_ACTIVE_DOWNLOADS,
   ) {}
@@ -119,6 +119,7 @@ export class TransferQueue {
     const running = [...this.#active.values()];
     for (const active of running) active.stoppedAs = TransferState.Queued;
     await Promise.all(running.map((active) => active.job.stop(false)));
+    await this.runner.close();
   }
 
   #halt(id: string, state: TransferState, idle: TransferState[]): void {
@@ -132,8 +133,11 @@ export class TransferQueue {
         .catch(() => undefined);
       return;
     }
-    if (idle.includes(item.state))
-      this.#save(item, { state, error: undefined });
+    if (!idle.includes(item.state)) return;
+    if (state === TransferState.Cancelled) {
+      void this.runner.discard(id).catch(() => undefined);
+    }
+    this.#save(item, { state, error: undefined });
   }
 
   #requeue(id: string, from: TransferState[]): void {
@@ -154,7 +158,7 @@ export class TransferQueue {
   #run(item: QueuedDownload): void {
     this.#save(item, { state: TransferState.Connecting });
     const tracking = { meter: new SpeedMeter(), sources: 0 };
-    const job = this.start(item, (progress) =>
+    const job = this.runner.start(item, (progress) =>
       this.#progress(item, tracking, progress),
     );
     const active: Active = Object.assign(tracking, { job });

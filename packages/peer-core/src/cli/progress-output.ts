@@ -1,0 +1,64 @@
+import cliProgress from 'cli-progress';
+import type { TransferProgress } from '../transfer/transfer-types.js';
+import { formatBytes } from './format.js';
+import { printJson } from './output.js';
+
+/** Shows a download's progress: a bar, JSON lines, or nothing. */
+export interface ProgressOutput {
+  update(progress: TransferProgress): void;
+  stop(): void;
+}
+
+/**
+ * JSON lines with `json`, a progress bar on a terminal, otherwise nothing
+ * until the end.
+ */
+export function createProgressOutput(json: boolean): ProgressOutput {
+  if (json) return jsonLines();
+  if (process.stderr.isTTY) return progressBar();
+  return { update: () => undefined, stop: () => undefined };
+}
+
+function jsonLines(): ProgressOutput {
+  return {
+    update: (p) =>
+      printJson({
+        event: 'progress',
+        state: p.state,
+        bytesDone: p.bytesDone,
+        size: p.size,
+        speedBps: Math.round(p.speedBps),
+        sources: p.sources.length,
+      }),
+    stop: () => undefined,
+  };
+}
+
+function progressBar(): ProgressOutput {
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: '{bar} {percentage}% | {done} of {total_h} | {speed}/s | {state}',
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update: (p) => {
+      const payload = {
+        done: formatBytes(p.bytesDone),
+        total_h: formatBytes(p.size),
+        speed: formatBytes(p.speedBps),
+        state: p.state,
+      };
+      if (!started && p.size > 0) {
+        bar.start(p.size, p.bytesDone, payload);
+        started = true;
+      } else if (started) bar.update(p.bytesDone, payload);
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}

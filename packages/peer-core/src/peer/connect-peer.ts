@@ -1,0 +1,40 @@
+import { validateProfile } from '../config/profile-schema.js';
+import { DirectoryClient } from '../directory-client/directory-client.js';
+import type { LoginRequest } from './peer-client.js';
+import { Peer } from './peer.js';
+import type { PeerOptions } from './peer-options.js';
+import { openRuntime } from './peer-runtime.js';
+
+/** Options of `connectPeer` besides the profile and password. */
+export type ConnectOptions = Omit<PeerOptions, 'profile' | 'password'>;
+
+/**
+ * Starts a peer for a front end's login: registers first when
+ * `request.register`, logs in, serves the share, announces, and uploads the
+ * index. Rejects with a `PeerError` whose `code` is `Unauthorized` (wrong
+ * password), `DirectoryUnreachable`, `Rejected` (username taken, invalid
+ * input) or `InvalidInput` (unusable folder or address).
+ */
+export async function connectPeer(
+  request: LoginRequest,
+  options: ConnectOptions = {},
+): Promise<Peer> {
+  const profile = validateProfile(request.profile, 'profile');
+  if (request.register === true) {
+    const client = new DirectoryClient(profile.directoryUrl, options.directory);
+    await client.register(profile.username, request.password);
+  }
+  const runtime = await openRuntime({
+    ...options,
+    profile,
+    password: request.password,
+  });
+  const peer = new Peer(runtime);
+  try {
+    await peer.start();
+  } catch (error) {
+    await peer.stop().catch(() => undefined);
+    throw error;
+  }
+  return peer;
+}

@@ -1,0 +1,163 @@
+import type { Logger } from 'pino';
+import { PeerError, PeerErrorCode } from '../errors.js';
+import { download, type Transfer } from '../transfer/transfer.js';
+import {
+  SourceState,
+  TransferEvent,
+  type TransferProgress,
+  type TransferSource,
+} from '../transfer/transfer-types.js';
+import type { DirectorySession } from './directory-session.js';
+import type {
+  DownloadJob,
+  DownloadProgress,
+  DownloadRunner,
+} from './download-job.js';
+import { TransferState } from './peer-client.js';
+import type { QueuedDownload } from './queue-store.js';
+
+const REPORTED = new Set<TransferState>([
+  TransferState.Connecting,
+  TransferState.Downloading,
+  TransferState.Verifying,
+]);
+
+/** Online sources of a file as the directory lists them, ourselves left out. */
+export async function findSources(
+  session: DirectorySession,
+  sha256: string,
+): Promise<{ sources: TransferSource[]; piecesRoot?: string }> {
+  const reply = await session.call((token) =>
+    session.client.sources(token, sha256),
+  );
+  const sources = reply.sources
+    .filter((source) => source.username !== session.username)
+    .map(({ host, port, username }) => ({ host, port, label: username }));
+  return reply.piecesRoot === null
+    ? { sources }
+    : { sources, piecesRoot: reply.piecesRoot };
+}
+
+/** Whether a job was stopped before its transfer existed. */
+interface JobControl {
+  stopped: boolean;
+  discard: boolean;
+}
+
+/**
+ * Runs queued downloads on the transfer engine: sources come from the
+ * directory, and again from the directory when every source failed. A
+ * paused download keeps its `Transfer` (and verified pieces) and continues
+ * where it stopped when started again.
+ */
+export class EngineDownloads implements DownloadRunner {
+  readonly #parked = new Map<string, Transfer>();
+  readonly #running = new Map<string, Transfer>();
+
+  constructor(
+    private readonly session: DirectorySession,
+    private readonly logger: Logger,
+  ) {}
+
+  start(
+    item: QueuedDownload,
+    onProgress: (progress: DownloadProgress) => void,
+  ): DownloadJob {
+    const control: JobControl = { stopped: false, discard: false };
+    let halt: ((error: PeerError) => void) | undefined;
+    const halted = new Promise<never>((_resolve, reject) => {
+      halt = reject;
+    });
+    halted.catch(() => undefined);
+    const done = Promise.race([this.#run(item, control, onProgress), halted]);
+    return {
+      done,
+      stop: async (discard) => {
+        Object.assign(control, { stopped: true, discard });
+        halt?.(new PeerError(PeerErrorCode.Cancelled, 'stopped'));
+        await this.#stop(item.id, discard, done);
+      },
+    };
+  }
+
+  async discard(id: string): Promise<void> {
+    const parked = this.#parked.get(id);
+    this.#parked.delete(id);
+    await parked?.cancel();
+  }
+
+  async close(): Promise<void> {
+    for (const [id, transfer] of this.#running) {
+      transfer.pause();
+      this.#parked.set(id, transfer);
+    }
+    this.#running.clear();
+    await Promise.resolve();
+  }
+
+  async #run(
+    item: QueuedDownload,
+    control: JobControl,
+    onProgress: (progress: DownloadProgress) => void,
+  ): Promise<void> {
+    const transfer = this.#parked.get(item.id) ?? (await this.#begin(item));
+    this.#parked.delete(item.id);
+    this.#running.set(item.id, transfer);
+    if (control.stopped) {
+      await this.#stop(item.id, control.discard, Promise.resolve());
+      return;
+    }
+    const report = (progress: TransferProgress) => {
+      if (!REPORTED.has(progress.state)) return;
+      onProgress({
+        state: progress.state as DownloadProgress['state'],
+        bytesDone: progress.bytesDone,
+        sources: progress.sources.filter((s) => s.state !== SourceState.Dropped)
+          .length,
+      });
+    };
+    transfer.on(TransferEvent.Progress, report);
+    transfer.resume();
+    try {
+      const path = await transfer.done;
+      this.logger.info({ sha256: item.sha256, path }, 'download complete');
+    } finally {
+      transfer.off(TransferEvent.Progress, report);
+      if (this.#running.get(item.id) === transfer)
+        this.#running.delete(item.id);
+    }
+  }
+
+  async #begin(item: QueuedDownload): Promise<Transfer> {
+    const refresh = async () =>
+      (await findSources(this.session, item.sha256)).sources;
+    const found = await findSources(this.session, item.sha256);
+    return download({
+      sha256: item.sha256,
+      sources: found.sources,
+      dir: item.dir,
+      name: item.name,
+      size: item.size,
+      piecesRoot: found.piecesRoot,
+      refreshSources: refresh,
+    });
+  }
+
+  async #stop(
+    id: string,
+    discard: boolean,
+    done: Promise<void>,
+  ): Promise<void> {
+    await done.catch(() => undefined);
+    const transfer = this.#running.get(id) ?? this.#parked.get(id);
+    this.#running.delete(id);
+    this.#parked.delete(id);
+    if (transfer === undefined) return;
+    if (discard) {
+      await transfer.cancel();
+      return;
+    }
+    transfer.pause();
+    this.#parked.set(id, transfer);
+  }
+}

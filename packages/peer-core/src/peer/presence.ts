@@ -1,0 +1,114 @@
+import type { AnnounceBody } from '@ferry/directory/api';
+import type { Logger } from 'pino';
+import { getErrorMessage } from '../errors.js';
+import type { DirectorySession } from './directory-session.js';
+import type { IndexSync } from './index-sync.js';
+import { RepeatingTask } from './jitter.js';
+import { ConnectionState, type PeerSummary } from './peer-client.js';
+
+/** How often presence work runs. */
+export interface PresenceTiming {
+  /** Heartbeat interval; default a third of the directory's TTL. */
+  heartbeatMs?: number;
+  /** Peer-list refresh interval (default 5 s). */
+  peersRefreshMs?: number;
+}
+
+export interface PresenceOptions extends PresenceTiming {
+  session: DirectorySession;
+  index: IndexSync;
+  announce: AnnounceBody;
+  logger: Logger;
+  onConnection(state: ConnectionState, error?: string): void;
+  onPeers(peers: PeerSummary[]): void;
+}
+
+const FALLBACK_TTL_MS = 60_000;
+
+/**
+ * Our presence at the directory: announce (the heartbeat) well inside the
+ * TTL with jitter, the index kept in sync, and the peer list refreshed.
+ * When the directory goes away or the session expires it reports
+ * `Reconnecting` and recovers by itself: log in again, re-announce, resend
+ * the whole index.
+ */
+export class Presence {
+  #ttlMs = FALLBACK_TTL_MS;
+  #online = false;
+  readonly #heartbeat: RepeatingTask;
+  readonly #peers: RepeatingTask;
+
+  constructor(private readonly options: PresenceOptions) {
+    this.#heartbeat = new RepeatingTask(
+      () => this.#beat(),
+      () => options.heartbeatMs ?? Math.max(1000, this.#ttlMs / 3),
+    );
+    this.#peers = new RepeatingTask(
+      () => this.#refreshPeers(),
+      () => options.peersRefreshMs ?? 5000,
+    );
+  }
+
+  /** First announce and index upload; throws when they fail. */
+  async start(): Promise<void> {
+    await this.#announceAndSync();
+    this.#setOnline(true);
+    await this.#refreshPeers();
+    this.#heartbeat.start();
+    this.#peers.start();
+  }
+
+  /** Refreshes the peer list now (e.g. after our own share changed). */
+  refreshPeers(): Promise<void> {
+    return this.#peers.runNow();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.#heartbeat.stop(), this.#peers.stop()]);
+  }
+
+  async #announceAndSync(): Promise<void> {
+    const { session, announce, index } = this.options;
+    const reply = await session.call((token) =>
+      session.client.announce(token, announce),
+    );
+    this.#ttlMs = reply.ttlMs;
+    await index.syncFull();
+  }
+
+  async #beat(): Promise<void> {
+    try {
+      await this.#announceAndSync();
+      if (!this.#online) this.options.logger.info('directory reachable again');
+      this.#setOnline(true);
+    } catch (error) {
+      this.options.index.invalidate();
+      this.#setOnline(false, getErrorMessage(error));
+    }
+  }
+
+  async #refreshPeers(): Promise<void> {
+    const { session } = this.options;
+    try {
+      const peers = await session.call((token) =>
+        session.client.listPeers(token),
+      );
+      this.options.onPeers(
+        peers.filter((p) => p.username !== session.username),
+      );
+    } catch (error) {
+      this.options.logger.debug({ err: error }, 'peer list refresh failed');
+    }
+  }
+
+  #setOnline(online: boolean, error?: string): void {
+    if (!online && this.#online) {
+      this.options.logger.warn({ reason: error }, 'directory lost; retrying');
+    }
+    this.#online = online;
+    this.options.onConnection(
+      online ? ConnectionState.Online : ConnectionState.Reconnecting,
+      error,
+    );
+  }
+}

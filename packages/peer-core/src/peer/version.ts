@@ -1,0 +1,6 @@
+import { packageVersion } from '../cli/program.js';
+
+/** The version of `@ferry/peer-core`, told to other peers. */
+export function peerVersion(): string {
+  return packageVersion(new URL('../../package.json', import.meta.url));
+}
