@@ -2,6 +2,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   openProfileStore,
+  PeerError,
   PeerErrorCode,
   resolveFerryPaths,
   resolveSettings,
@@ -62,11 +63,16 @@ describe('profiles (conf)', () => {
     const home = await temp.make();
     await writeFile(path.join(home, 'profiles.json'), '{ not json');
     // Then opening the store names the file
-    expect(() => openProfileStore({ home })).toThrow(
-      expect.objectContaining({
-        code: PeerErrorCode.InvalidInput,
-        message: expect.stringContaining(path.join(home, 'profiles.json')),
-      }),
+    let failure: unknown;
+    try {
+      openProfileStore({ home });
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(PeerError);
+    expect((failure as PeerError).code).toBe(PeerErrorCode.InvalidInput);
+    expect((failure as PeerError).message).toContain(
+      path.join(home, 'profiles.json'),
     );
   });
 
