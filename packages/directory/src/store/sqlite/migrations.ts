@@ -1,0 +1,99 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * The schema, as numbered steps. `PRAGMA user_version` records how many
+ * have run; each runs in its own transaction. Never edit a released step:
+ * add a new one.
+ *
+ * Layout. `names` holds each distinct (sha256, name) pair once, and the
+ * external-content FTS5 table `names_fts` indexes those rows, so a name
+ * shared by a thousand peers is tokenized once and the index upload writes
+ * FTS rows only for pairs it has never seen. `files` is each peer's index,
+ * keyed by (user, path), pointing at its name row. `contents` has one row
+ * per sha256 held by anyone, with how many peers hold it and how many of
+ * those are online; a peer's holdings are counted as online from its
+ * announce (`peers.counted = 1`) until it logs out or a sweep finds it
+ * silent past the TTL, so search reads the source count without a join.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    file_count INTEGER NOT NULL DEFAULT 0,
+    total_bytes INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    token_hash BLOB NOT NULL UNIQUE,
+    created_ms INTEGER NOT NULL,
+    expires_ms INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE INDEX sessions_expiry ON sessions(expires_ms);
+  CREATE TABLE peers (
+    user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    host TEXT NOT NULL,
+    port INTEGER NOT NULL,
+    last_seen_ms INTEGER NOT NULL,
+    counted INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX peers_session ON peers(session_id);
+  CREATE INDEX peers_last_seen ON peers(last_seen_ms);
+  CREATE INDEX peers_counted ON peers(counted, last_seen_ms);
+  CREATE TABLE contents (
+    sha256 BLOB PRIMARY KEY,
+    size INTEGER NOT NULL,
+    pieces_root BLOB NOT NULL,
+    holders INTEGER NOT NULL,
+    online_sources INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE names (
+    id INTEGER PRIMARY KEY,
+    sha256 BLOB NOT NULL,
+    name TEXT NOT NULL,
+    ext TEXT,
+    UNIQUE (sha256, name)
+  );
+  CREATE VIRTUAL TABLE names_fts USING fts5(
+    name,
+    content = 'names',
+    content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2'
+  );
+  CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    name_id INTEGER NOT NULL REFERENCES names(id),
+    size INTEGER NOT NULL,
+    pieces_root BLOB NOT NULL,
+    mtime_ms INTEGER NOT NULL,
+    UNIQUE (user_id, path)
+  );
+  CREATE INDEX files_name ON files(name_id, user_id);
+  `,
+];
+
+/** Runs the migrations the database has not had yet; returns its version. */
+export function migrate(db: Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `database schema version ${current} is newer than this program (${MIGRATIONS.length})`,
+    );
+  }
+  for (let version = current; version < MIGRATIONS.length; version += 1) {
+    const step = MIGRATIONS[version] ?? '';
+    db.transaction(() => {
+      db.exec(step);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}
