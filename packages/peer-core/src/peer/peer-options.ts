@@ -15,6 +15,8 @@ export interface PeerOptions extends HomeOptions, PresenceTiming {
   maxActiveDownloads?: number;
   /** Uploads served at once (default 4). */
   uploadSlots?: number;
+  /** Cap on the total upload rate, bytes per second (default: none). */
+  uploadRateBps?: number;
   /** Timeouts and retries of directory calls. */
   directory?: DirectoryClientOptions;
   /** Keep the session token for CLI calls (default true). */

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnnounceBody } from '@ferry/directory/api';
 import { parseListen } from '../config/profile-schema.js';
 import { startPeerServer, type PeerServer } from '../server/peer-server.js';
@@ -20,6 +21,9 @@ import { SnapshotStore } from './snapshot-store.js';
 import { TransferQueue } from './transfer-queue.js';
 import { UploadsView } from './uploads-view.js';
 import { peerVersion } from './version.js';
+
+/** How long `stop()` waits for the directory to confirm the logout. */
+const LOGOUT_WAIT_MS = 3000;
 
 /** How often speeds are recomputed while something moves. */
 const SPEED_TICK_MS = 500;
@@ -74,6 +78,7 @@ export class Peer implements PeerClient {
       version: peerVersion(),
       listen: options.profile.listen,
       uploadSlots: options.uploadSlots,
+      uploadRateBps: options.uploadRateBps,
     });
     this.#uploads = new UploadsView(this.#server.uploads, () =>
       this.#transfersChanged(),
@@ -165,9 +170,13 @@ export class Peer implements PeerClient {
     await share.close();
     this.#uploads?.close();
     await this.#server?.close();
-    await session.logout().catch((error: unknown) => {
+    const logout = session.logout().catch((error: unknown) => {
       logger.warn({ reason: getErrorMessage(error) }, 'logout failed');
     });
+    await Promise.race([
+      logout,
+      sleep(LOGOUT_WAIT_MS, undefined, { ref: false }),
+    ]);
     db.close();
     this.#state.update({ connection: ConnectionState.Offline, peers: [] });
     this.#state.flush();

@@ -10,6 +10,7 @@ import { positiveInteger } from '../parse-flags.js';
 interface ServeFlags extends CommonFlags {
   maxDownloads?: number;
   uploadSlots?: number;
+  uploadRate?: number;
   heartbeat?: number;
 }
 
@@ -26,6 +27,11 @@ export function serveCommand(): Command {
     .option('--max-downloads <n>', 'downloads at once', positiveInteger(64))
     .option('--upload-slots <n>', 'uploads at once', positiveInteger(256))
     .option(
+      '--upload-rate <bytes>',
+      'cap on the total upload rate, bytes per second',
+      positiveInteger(Number.MAX_SAFE_INTEGER),
+    )
+    .option(
       '--heartbeat <ms>',
       'heartbeat interval (default: a third of the directory TTL)',
       positiveInteger(3_600_000),
@@ -40,6 +46,7 @@ export function serveCommand(): Command {
           logger,
           maxActiveDownloads: flags.maxDownloads,
           uploadSlots: flags.uploadSlots,
+          uploadRateBps: flags.uploadRate,
           heartbeatMs: flags.heartbeat,
         },
       );
