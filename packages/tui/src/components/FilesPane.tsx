@@ -61,7 +61,7 @@ export function FilesPane({
       fit(row.sources === undefined ? '' : String(row.sources), 9, 'right')
     );
   };
-  const header = fit('NAME', nameWidth + 2) + fit('SIZE', 10, 'right');
+  const header = '  ' + fit('NAME', nameWidth) + fit('SIZE', 10, 'right');
   return (
     <Pane
       title={filesTitle(ui.filesView, ui.fileRows.length)}
@@ -71,8 +71,7 @@ export function FilesPane({
     >
       {ui.searchOpen ? (
         <SearchBox
-          query={ui.query}
-          onChange={(query) => dispatch({ type: 'search-edit', query })}
+          initial={ui.query}
           onSubmit={onSearch}
           onCancel={() => dispatch({ type: 'back' })}
         />

@@ -26,7 +26,7 @@ export function Pane({
       overflow="hidden"
     >
       <Text bold color={focused ? 'cyan' : undefined}>
-        {fit(title, width - 2)}
+        {fit(` ${title}`, width - 2)}
       </Text>
       {children}
     </Box>

@@ -1,21 +1,23 @@
+import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import TextInput from 'ink-text-input';
+import { withoutControls } from '../format/safe-text.js';
 
 /**
  * The search line: while open it owns the keyboard (every letter is text),
- * Enter runs the search and Esc closes it.
+ * Enter runs the search and Esc closes it. The text lives here while typed,
+ * so a keystroke re-renders this line only.
  */
 export function SearchBox({
-  query,
-  onChange,
+  initial,
   onSubmit,
   onCancel,
 }: {
-  query: string;
-  onChange: (query: string) => void;
+  initial: string;
   onSubmit: (query: string) => void;
   onCancel: () => void;
 }) {
+  const [query, setQuery] = useState(initial);
   useInput(
     (_input, key) => {
       if (key.escape) onCancel();
@@ -27,7 +29,7 @@ export function SearchBox({
       <Text color="cyan">search: </Text>
       <TextInput
         value={query}
-        onChange={onChange}
+        onChange={(text) => setQuery(withoutControls(text))}
         onSubmit={onSubmit}
         placeholder="words in the file name, Enter to search"
       />

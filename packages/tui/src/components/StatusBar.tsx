@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import type { PeerSnapshot } from '@ferry/peer-core';
 import { fit, safeText } from '../format/safe-text.js';
 import {
@@ -15,20 +16,25 @@ export function StatusBar({
   snapshot: PeerSnapshot;
   width: number;
 }) {
+  const compact = width < 100;
   const who = safeText(
-    ` ferry  ${snapshot.username}@${directoryHost(snapshot.directoryUrl)}  `,
+    `${compact ? '' : ' ferry '} ${snapshot.username}@` +
+      `${directoryHost(snapshot.directoryUrl)}  `,
   );
   const state = `● ${snapshot.connection}`;
   const error = snapshot.connectionError
     ? ` (${snapshot.connectionError})`
     : '';
-  const rest = width - who.length - state.length;
+  const rest = width - stringWidth(who) - state.length;
   return (
     <Box width={width}>
       <Text bold>{who}</Text>
       <Text color={connectionColor(snapshot.connection)}>{state}</Text>
       <Text>
-        {fit(`${error}  ${statusFigures(snapshot)}`, Math.max(0, rest))}
+        {fit(
+          `${error}  ${statusFigures(snapshot, compact)}`,
+          Math.max(0, rest),
+        )}
       </Text>
     </Box>
   );

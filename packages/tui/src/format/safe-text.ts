@@ -13,6 +13,11 @@ export function safeText(text: string): string {
   return text.replace(UNSAFE, '\uFFFD');
 }
 
+/** Typed or pasted text without control characters (for input boxes). */
+export function withoutControls(text: string): string {
+  return text.replace(UNSAFE, '');
+}
+
 /**
  * Safe text cut or padded to exactly `width` terminal columns, counting
  * wide characters; cut text ends in "…".

@@ -23,12 +23,12 @@ export function connectionColor(state: ConnectionState): string {
   }
 }
 
-/** The status bar's figures after the connection state. */
-export function statusFigures(s: PeerSnapshot): string {
+/** The status bar's figures after the connection state; shorter if compact. */
+export function statusFigures(s: PeerSnapshot, compact = false): string {
   const scanning = s.share.scanning ? ' (scanning)' : '';
   return [
     `peers ${s.peers.length}`,
-    `sharing ${formatCount(s.share.fileCount)} files · ` +
+    `${compact ? '' : 'sharing '}${formatCount(s.share.fileCount)} files · ` +
       `${formatSize(s.share.totalBytes)}${scanning}`,
     `↓ ${formatSpeed(s.downSpeedBps) || '0 B/s'}`,
     `↑ ${formatSpeed(s.upSpeedBps) || '0 B/s'}`,

@@ -10,7 +10,6 @@ export type UiAction =
   | { type: 'overlay'; overlay: Overlay }
   | { type: 'back' }
   | { type: 'search-open' }
-  | { type: 'search-edit'; query: string }
   | { type: 'files-load'; request: number; view: FilesView }
   | { type: 'files-loaded'; request: number; rows: FileRow[] }
   | { type: 'files-failed'; request: number; error: string }

@@ -34,15 +34,8 @@ describe('uiReducer', () => {
   });
 
   it('opens search on the Files pane and closes it with back', () => {
-    const open = run([
-      { type: 'search-open' },
-      { type: 'search-edit', query: 'x' },
-    ]);
-    expect(open).toMatchObject({
-      searchOpen: true,
-      focusedPane: Pane.Files,
-      query: 'x',
-    });
+    const open = run([{ type: 'search-open' }]);
+    expect(open).toMatchObject({ searchOpen: true, focusedPane: Pane.Files });
     expect(run([{ type: 'back' }], open).searchOpen).toBe(false);
   });
 
@@ -69,6 +62,7 @@ describe('uiReducer', () => {
     );
     expect(loaded.fileRows.map((r) => r.name)).toEqual(['new']);
     expect(loaded.filesView).toEqual({ kind: 'search', query: 'a' });
+    expect(loaded.query).toBe('a');
   });
 
   it('puts the cursor on the first row of a new load', () => {

@@ -20,14 +20,13 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return back(state);
     case 'search-open':
       return { ...state, searchOpen: true, focusedPane: Pane.Files };
-    case 'search-edit':
-      return { ...state, query: action.query };
     case 'files-load':
       return {
         ...state,
         searchOpen: false,
         focusedPane: Pane.Files,
         filesView: action.view,
+        query: action.view.kind === 'search' ? action.view.query : state.query,
         fileRows: [],
         filesLoading: true,
         filesRequest: action.request,

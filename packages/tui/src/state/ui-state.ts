@@ -32,6 +32,7 @@ export interface UiState {
   overlay: Overlay;
   /** True while the search box has the keyboard. */
   searchOpen: boolean;
+  /** The last search, shown again when the search box reopens. */
   query: string;
   filesView: FilesView;
   fileRows: FileRow[];

@@ -1,0 +1,70 @@
+import type { ReactElement } from 'react';
+import { render } from 'ink-testing-library';
+
+/** Escape sequences of the keys tests press, by name. */
+export const KEYS = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  tab: '\t',
+  shiftTab: '\u001B[Z',
+  enter: '\r',
+  esc: '\u001B',
+  backspace: '\u007F',
+  ctrlC: '\u0003',
+} as const;
+
+export type InkInstance = ReturnType<typeof render>;
+
+const pause = (ms: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Renders `node` and waits one macrotask so its input hooks listen. */
+export async function renderApp(node: ReactElement): Promise<InkInstance> {
+  const instance = render(node);
+  await pause(20);
+  return instance;
+}
+
+/**
+ * Presses keys one at a time, waiting after each so Ink handles it; a lone
+ * Esc waits longer, as Ink holds it to tell it from an escape sequence.
+ */
+export async function press(
+  instance: InkInstance,
+  ...keys: string[]
+): Promise<void> {
+  for (const key of keys) {
+    instance.stdin.write(key);
+    await pause(key === KEYS.esc ? 60 : 50);
+  }
+}
+
+/** Types text one character at a time, as a person would. */
+export async function typeText(
+  instance: InkInstance,
+  text: string,
+): Promise<void> {
+  await press(instance, ...text);
+}
+
+/**
+ * Polls the last frame until `predicate` holds and returns it; fails after
+ * `timeoutMs` showing the last frame.
+ */
+export async function waitForFrame(
+  instance: InkInstance,
+  predicate: (frame: string) => boolean,
+  timeoutMs = 5_000,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = instance.lastFrame() ?? '';
+    if (predicate(frame)) return frame;
+    if (Date.now() > deadline) {
+      throw new Error(`frame never matched within ${timeoutMs} ms:\n${frame}`);
+    }
+    await pause(10);
+  }
+}

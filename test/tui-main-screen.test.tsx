@@ -1,0 +1,195 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '@ferry/tui';
+import { TransferState } from '@ferry/peer-core';
+import {
+  FakePeerClient,
+  MemoryProfileStore,
+  sampleFile,
+  sampleFiles,
+} from '@ferry/peer-core/testing';
+import {
+  KEYS,
+  press,
+  renderApp,
+  typeText,
+  waitForFrame,
+  type InkInstance,
+} from './helpers/ink.js';
+
+const waltz = sampleFile('Blue Danube Waltz.flac', 48_200_000);
+let instance: InkInstance | undefined;
+let client: FakePeerClient;
+
+afterEach(async () => {
+  instance?.unmount();
+  instance = undefined;
+  await client.stop();
+});
+
+function network(extra: { tickMs?: number } = {}): FakePeerClient {
+  return new FakePeerClient({
+    username: 'hank',
+    tickMs: extra.tickMs ?? 0,
+    peers: [
+      { username: 'alice', files: [waltz, ...sampleFiles(20, 'alice')] },
+      {
+        username: 'bob',
+        files: [{ ...waltz, name: 'danube.flac' }, sampleFile('b.txt', 5)],
+      },
+    ],
+    ownFiles: [sampleFile('my-notes.txt', 1_234)],
+  });
+}
+
+async function start(peer: FakePeerClient): Promise<InkInstance> {
+  client = peer;
+  instance = await renderApp(
+    <App
+      store={new MemoryProfileStore()}
+      connect={() => Promise.resolve(peer)}
+      client={peer}
+    />,
+  );
+  return instance;
+}
+
+describe('ferry main screen', () => {
+  it('shows the status bar and the online peers', async () => {
+    const app = await start(network());
+    const frame = await waitForFrame(app, (f) => f.includes('Peers'));
+    expect(frame).toContain('hank@127.0.0.1:7070');
+    expect(frame).toContain('● online');
+    expect(frame).toMatch(/alice\s+21\s+49\.7 MB/);
+    expect(frame).toMatch(/bob\s+2\s+48\.2 MB/);
+  });
+
+  it('searches, puts the cursor on the first result, and downloads it', async () => {
+    const app = await start(network());
+    // Given the search box opened from the Peers pane
+    await press(app, '/');
+    // When typing a query (its letters must not act as keys) and Enter
+    await typeText(app, 'danube jq');
+    await press(app, KEYS.backspace, KEYS.backspace, KEYS.backspace);
+    await press(app, KEYS.enter);
+    // Then the results show name, size and sources, cursor on the first
+    const results = await waitForFrame(app, (f) => f.includes('3 results'));
+    expect(results).toMatch(/▸ Blue Danube Waltz\.flac\s+48\.2 MB\s+2/);
+    // When Enter is pressed on it, a download appears in Transfers
+    await press(app, KEYS.enter);
+    const frame = await waitForFrame(app, (f) => f.includes('queued'));
+    expect(frame).toMatch(/↓ Blue Danube Waltz\.flac.*0%.*2 src queued/);
+    expect(client.snapshot().transfers).toHaveLength(1);
+  });
+
+  it('browses a peer with Enter and goes back with Esc', async () => {
+    const app = await start(network());
+    await press(app, 'j', KEYS.enter);
+    const frame = await waitForFrame(app, (f) => f.includes("bob's share"));
+    expect(frame).toContain('danube.flac');
+    expect(frame).toContain('b.txt');
+    await press(app, KEYS.esc, KEYS.enter);
+    await waitForFrame(app, (f) => f.includes("bob's share · 2 files"));
+  });
+
+  it('shows our own share with o and refuses to download from it', async () => {
+    const app = await start(network());
+    await press(app, 'o');
+    await waitForFrame(app, (f) => f.includes('your share · 1 files'));
+    await press(app, KEYS.enter);
+    await waitForFrame(app, (f) =>
+      f.includes('That file is in your own share'),
+    );
+    expect(client.snapshot().transfers).toHaveLength(0);
+  });
+
+  it.each([
+    ['Tab', [KEYS.tab], '2 Files'],
+    ['Tab Tab', [KEYS.tab, KEYS.tab], '3 Transfers'],
+    ['Shift+Tab', [KEYS.shiftTab], '3 Transfers'],
+    ['3', ['3'], '3 Transfers'],
+    ['2', ['2'], '2 Files'],
+  ])('%s moves the focus to %s', async (_name, keys, pane) => {
+    const app = await start(network());
+    await press(app, ...keys);
+    const frame = await waitForFrame(app, (f) => f.includes('Peers'));
+    const hints = frame.split('\n').at(-1) ?? '';
+    const expected = pane === '2 Files' ? '⏎ download' : 'p pause';
+    expect(hints).toContain(expected);
+  });
+
+  it('pauses, resumes, cancels and retries a transfer from the keyboard', async () => {
+    const app = await start(network());
+    const id = client.download(waltz);
+    await waitForFrame(app, (f) => f.includes('queued'));
+    await press(app, '3', 'p');
+    await waitForFrame(app, (f) => f.includes('paused'));
+    await press(app, 'p');
+    await waitForFrame(app, (f) => f.includes('queued'));
+    await press(app, 'x');
+    await waitForFrame(app, (f) => f.includes('cancelled'));
+    client.fail(id, 'every source failed');
+    await waitForFrame(app, (f) => f.includes('every source failed'));
+    await press(app, 'r');
+    await waitForFrame(app, (f) => f.includes('queued'));
+    expect(client.snapshot().transfers[0]?.state).toBe(TransferState.Queued);
+  });
+
+  it('draws progress, speed and ETA as the transfer moves', async () => {
+    const app = await start(network());
+    client.download(waltz);
+    client.tick(2);
+    const frame = await waitForFrame(app, (f) => f.includes('downloading'));
+    expect(frame).toMatch(/16%\s+4 MB\/s\s+0:11\s+2 src downloading/);
+    expect(frame).toContain('↓ 4 MB/s');
+  });
+
+  it('opens the help overlay from the keymap with ? and closes it with Esc', async () => {
+    const app = await start(network());
+    await press(app, '?');
+    const help = await waitForFrame(app, (f) => f.includes('Keys'));
+    expect(help).toMatch(/Tab\s+next pane/);
+    expect(help).toMatch(/x d\s+cancel/);
+    expect(help).toMatch(/g Home\s+first row/);
+    await press(app, KEYS.esc);
+    await waitForFrame(app, (f) => f.includes('1 Peers'));
+  });
+
+  it('asks before quitting while a transfer runs, then stops the peer', async () => {
+    const app = await start(network());
+    const stop = vi.spyOn(client, 'stop');
+    client.download(waltz);
+    await waitForFrame(app, (f) => f.includes('queued'));
+    await press(app, 'q');
+    await waitForFrame(app, (f) => f.includes('Quit anyway? (y/n)'));
+    await press(app, 'n');
+    await waitForFrame(app, (f) => f.includes('3 Transfers'));
+    expect(stop).not.toHaveBeenCalled();
+    await press(app, 'q', 'y');
+    await vi.waitFor(() => expect(stop).toHaveBeenCalledTimes(1));
+  });
+
+  it('quits at once on Ctrl+C, even while typing a search', async () => {
+    const app = await start(network());
+    const stop = vi.spyOn(client, 'stop');
+    await press(app, '/');
+    await typeText(app, 'abc');
+    await press(app, KEYS.ctrlC);
+    await vi.waitFor(() => expect(stop).toHaveBeenCalledTimes(1));
+  });
+
+  it('shows names with control and escape characters safely', async () => {
+    const hostile = sampleFile('evil\u001b[2J\u0007name.txt', 10);
+    const app = await start(
+      new FakePeerClient({
+        tickMs: 0,
+        peers: [{ username: 'mal\u001b]0;x\u0007lory', files: [hostile] }],
+      }),
+    );
+    await press(app, KEYS.enter);
+    const frame = await waitForFrame(app, (f) => f.includes('name.txt'));
+    expect(frame).toContain('evil\uFFFD[2J\uFFFDname.txt');
+    expect(frame).toContain('mal\uFFFD]0;x\uFFFDlory');
+    expect(frame).not.toContain('\u0007');
+    expect(frame).not.toContain('\u001b[2J');
+  });
+});
