@@ -1,0 +1,51 @@
+import {
+  connectPeer,
+  openProfileStore,
+  PeerError,
+  resolveSettings,
+  type LoginRequest,
+  type PeerClient,
+  type ProfileStore,
+} from '@ferry/peer-core';
+import type { FerryFlags } from './ferry-flags.js';
+import { runTui } from './run-tui.js';
+
+/** Exit code when the user's input (flags, password, profile) is unusable. */
+export const EXIT_FAILURE = 1;
+
+/** Logs straight in when flags or env name a user and give the password. */
+async function directLogin(
+  flags: FerryFlags,
+  store: ProfileStore,
+  connect: (request: LoginRequest) => Promise<PeerClient>,
+  env: NodeJS.ProcessEnv,
+): Promise<PeerClient | undefined> {
+  const password = env['FERRY_PASSWORD'];
+  const named = flags.user ?? (env['FERRY_USER'] || flags.profile);
+  if (!password || !named) return undefined;
+  const { home: _home, ...settings } = flags;
+  return connect({ profile: resolveSettings(settings, store, env), password });
+}
+
+/**
+ * Runs `ferry`: opens the profiles, logs in directly when it can, then
+ * shows the TUI until the user quits. A user-fixable problem (bad flag,
+ * wrong password, directory down) prints one line and returns 1.
+ */
+export async function startFerry(
+  flags: FerryFlags,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const options = flags.home ? { home: flags.home } : {};
+  try {
+    const store = openProfileStore(options);
+    const connect = (request: LoginRequest) => connectPeer(request, options);
+    const client = await directLogin(flags, store, connect, env);
+    await runTui({ store, connect, client });
+    return 0;
+  } catch (error) {
+    if (!(error instanceof PeerError)) throw error;
+    process.stderr.write(`ferry: ${error.message}\n`);
+    return EXIT_FAILURE;
+  }
+}
