@@ -1,21 +1,184 @@
-import { Command } from 'commander';
+import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import envPaths from 'env-paths';
 import { packageVersion, runProgram } from './program.js';
+
+/** Options as commander parses them (flags, then environment). */
+interface CliOptions {
+  host: string;
+  port: number;
+  db?: string;
+  peerTtl: number;
+  sessionTtl: number;
+  loginLimitUser: number;
+  loginLimitIp: number;
+  registerLimitIp: number;
+  synchronous: 'normal' | 'full';
+  logLevel: string;
+  trustProxy?: boolean;
+}
+
+function integer(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected an integer ${min}–${max}`);
+    }
+    return n;
+  };
+}
+
+/** Default database file: `$FERRY_HOME/directory.sqlite`, else the data folder. */
+export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  const home = env['FERRY_HOME'];
+  const folder =
+    home !== undefined && home !== ''
+      ? home
+      : envPaths('ferry', { suffix: '' }).data;
+  return path.join(folder, 'directory.sqlite');
+}
 
 /** Builds the `ferry-directory` command line. */
 export function buildProgram(): Command {
+  const env = (flags: string, description: string, variable: string) =>
+    new Option(flags, description).env(variable);
   return new Command('ferry-directory')
     .description('Run the Ferry directory: accounts, online peers, search.')
     .version(
       packageVersion(new URL('../../package.json', import.meta.url)),
       '-V, --version',
     )
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--port <port>', 'TCP port to listen on', '7070')
-    .option('--db <file>', 'SQLite database file (env FERRY_DIRECTORY_DB)')
-    .action(() => {
-      process.stderr.write('ferry-directory: the server is not built yet\n');
-      process.exitCode = 1;
+    .addOption(
+      env(
+        '--host <host>',
+        'address to listen on',
+        'FERRY_DIRECTORY_HOST',
+      ).default('127.0.0.1'),
+    )
+    .addOption(
+      env(
+        '--port <port>',
+        'TCP port to listen on (0: any free port)',
+        'FERRY_DIRECTORY_PORT',
+      )
+        .argParser(integer(0, 65535))
+        .default(7070),
+    )
+    .addOption(
+      env(
+        '--db <file>',
+        `SQLite database file (default ${defaultDbPath()})`,
+        'FERRY_DIRECTORY_DB',
+      ),
+    )
+    .addOption(
+      env(
+        '--peer-ttl <seconds>',
+        'a peer silent this long is offline',
+        'FERRY_DIRECTORY_PEER_TTL',
+      )
+        .argParser(integer(1, 86_400))
+        .default(60),
+    )
+    .addOption(
+      env(
+        '--session-ttl <hours>',
+        'lifetime of a login token',
+        'FERRY_DIRECTORY_SESSION_TTL',
+      )
+        .argParser(integer(1, 24 * 365))
+        .default(24 * 7),
+    )
+    .addOption(
+      env(
+        '--login-limit-user <n>',
+        'failed logins per username per 15 min',
+        'FERRY_DIRECTORY_LOGIN_LIMIT_USER',
+      )
+        .argParser(integer(1, 1_000_000))
+        .default(10),
+    )
+    .addOption(
+      env(
+        '--login-limit-ip <n>',
+        'failed logins per client IP per 15 min',
+        'FERRY_DIRECTORY_LOGIN_LIMIT_IP',
+      )
+        .argParser(integer(1, 1_000_000))
+        .default(50),
+    )
+    .addOption(
+      env(
+        '--register-limit-ip <n>',
+        'registrations per client IP per hour',
+        'FERRY_DIRECTORY_REGISTER_LIMIT_IP',
+      )
+        .argParser(integer(1, 1_000_000))
+        .default(20),
+    )
+    .addOption(
+      env(
+        '--synchronous <mode>',
+        'SQLite durability: normal (survives a killed process) or full (survives a power cut)',
+        'FERRY_DIRECTORY_SYNCHRONOUS',
+      )
+        .choices(['normal', 'full'])
+        .default('normal'),
+    )
+    .addOption(
+      env(
+        '--log-level <level>',
+        'request log level',
+        'FERRY_DIRECTORY_LOG_LEVEL',
+      )
+        .choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
+        .default('warn'),
+    )
+    .addOption(
+      env(
+        '--trust-proxy',
+        'take client IPs from X-Forwarded-For',
+        'FERRY_DIRECTORY_TRUST_PROXY',
+      ),
+    )
+    .action(async (options: CliOptions) => {
+      await serve(options);
     });
+}
+
+async function serve(options: CliOptions): Promise<void> {
+  const { startDirectory } = await import('../main.js');
+  const dbPath = options.db ?? defaultDbPath();
+  const window = (points: number, durationSeconds: number) => ({
+    points,
+    durationSeconds,
+  });
+  const directory = await startDirectory({
+    host: options.host,
+    port: options.port,
+    dbPath,
+    synchronous: options.synchronous === 'full' ? 'FULL' : 'NORMAL',
+    peerTtlMs: options.peerTtl * 1000,
+    sessionTtlMs: options.sessionTtl * 3_600_000,
+    loginLimitPerUser: window(options.loginLimitUser, 900),
+    loginLimitPerIp: window(options.loginLimitIp, 900),
+    registerLimitPerIp: window(options.registerLimitIp, 3600),
+    trustProxy: options.trustProxy === true,
+    logger: { level: options.logLevel },
+  });
+  process.stdout.write(
+    `ferry-directory listening on ${directory.url} (database ${dbPath})\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.stdout.write(`ferry-directory: ${signal}, shutting down\n`);
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void directory.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }
 
 /** Entry point of the `ferry-directory` program. */

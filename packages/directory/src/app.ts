@@ -1,0 +1,286 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import type {
+  FastifyError,
+  FastifyReply,
+  FastifyRequest,
+  FastifyServerOptions,
+} from 'fastify';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { Value } from 'typebox/value';
+import type { FieldError } from './api/index.js';
+import {
+  ErrorCode,
+  PROBLEM_CONTENT_TYPE,
+  ROUTES,
+  problemType,
+} from './api/index.js';
+import { hashToken, bearerToken } from './auth/tokens.js';
+import type { App, Limiters, RouteContext } from './context.js';
+import { registerOpenApi } from './openapi.js';
+import { ProblemError, describeCode } from './problems.js';
+import { registerAccountRoutes } from './routes/accounts.js';
+import { registerFileRoutes } from './routes/files.js';
+import { registerPeerRoutes } from './routes/peers.js';
+import { registerSearchRoutes } from './routes/search.js';
+import type { DirectorySettings } from './settings.js';
+import { resolveSettings } from './settings.js';
+import type { SqliteSynchronous } from './store/sqlite/sqlite-store.js';
+import { SqliteStore } from './store/sqlite/sqlite-store.js';
+import type { DirectoryStore } from './store/store.js';
+import { packageVersion } from './version.js';
+
+export interface BuildAppOptions extends Partial<DirectorySettings> {
+  /** The store to use; the app does not close a store it was given. */
+  store?: DirectoryStore;
+  /** Else: the SQLite file to open (and close with the app). */
+  dbPath?: string;
+  synchronous?: SqliteSynchronous;
+  /** Fastify's logger option; off by default. */
+  logger?: FastifyServerOptions['logger'];
+  /** Trust `X-Forwarded-For` (behind a reverse proxy). */
+  trustProxy?: boolean;
+}
+
+const MAX_FIELD_ERRORS = 20;
+
+/**
+ * Builds the directory's Fastify app with every route of `/v1`. It never
+ * listens: tests call `app.inject`, `startDirectory` calls `listen`.
+ */
+export function buildApp(options: BuildAppOptions = {}): App {
+  const settings = resolveSettings(options);
+  const ownsStore = options.store === undefined;
+  const store =
+    options.store ??
+    new SqliteStore({
+      file: options.dbPath ?? ':memory:',
+      synchronous: options.synchronous,
+    });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 256 },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(compileValidator);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+  app.decorateRequest('session', null);
+  app.addHook('onClose', async () => {
+    if (ownsStore) await store.close();
+  });
+
+  const context: RouteContext = {
+    store,
+    settings,
+    limiters: makeLimiters(settings),
+    version: packageVersion(),
+  };
+  registerOpenApi(app, context);
+  // Routes live in a plugin registered after @fastify/swagger, so that the
+  // OpenAPI document sees every one of them.
+  void app.register(async (instance) => {
+    const api = instance.withTypeProvider<TypeBoxTypeProvider>();
+    api.addHook('onRequest', authHook(context));
+    registerAccountRoutes(api, context);
+    registerPeerRoutes(api, context);
+    registerFileRoutes(api, context);
+    registerSearchRoutes(api, context);
+    return Promise.resolve();
+  });
+  return app;
+}
+
+function makeLimiters(settings: DirectorySettings): Limiters {
+  const limiter = (name: string, limit: DirectorySettings['loginLimitPerIp']) =>
+    new RateLimiterMemory({
+      keyPrefix: name,
+      points: limit.points,
+      duration: limit.durationSeconds,
+    });
+  return {
+    loginPerUser: limiter('login-user', settings.loginLimitPerUser),
+    loginPerIp: limiter('login-ip', settings.loginLimitPerIp),
+    registerPerIp: limiter('register-ip', settings.registerLimitPerIp),
+  };
+}
+
+const AUTH_URLS = new Set<string>(
+  Object.values(ROUTES)
+    .filter((spec) => spec.auth)
+    .map((spec) => `${spec.method} ${spec.url}`),
+);
+
+/** Rejects requests to token-only routes without a live session. */
+function authHook(context: RouteContext) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const key = `${request.method} ${request.routeOptions.url ?? ''}`;
+    if (!AUTH_URLS.has(key)) return;
+    const token = bearerToken(request.headers.authorization);
+    if (token === undefined) {
+      throw new ProblemError(
+        ErrorCode.Unauthorized,
+        'This route needs an Authorization: Bearer <token> header.',
+      );
+    }
+    const session = await context.store.findSession(
+      hashToken(token),
+      context.settings.clock(),
+    );
+    if (session === undefined) {
+      throw new ProblemError(
+        ErrorCode.Unauthorized,
+        'The token is unknown, expired or logged out.',
+      );
+    }
+    request.session = session;
+  };
+}
+
+/** TypeBox validation; query strings and params are converted first. */
+function compileValidator({
+  schema,
+  httpPart,
+}: {
+  schema: TSchema;
+  httpPart?: string;
+}) {
+  const check = Compile(schema);
+  return (value: unknown) => {
+    const converted =
+      httpPart === 'body' ? value : Value.Convert(schema, value);
+    if (check.Check(converted)) return { value: converted };
+    const errors = check.Errors(converted);
+    const useful = errors.filter((error) => error.keyword !== 'boolean');
+    return {
+      error: (useful.length > 0 ? useful : errors).slice(0, MAX_FIELD_ERRORS),
+    };
+  };
+}
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function fieldErrors(
+  part: string,
+  issues: readonly ValidationIssue[],
+): FieldError[] {
+  return issues.map((issue) => {
+    const extra = issue.params?.['additionalProperties'];
+    const pointer =
+      Array.isArray(extra) && typeof extra[0] === 'string'
+        ? `${issue.instancePath ?? ''}/${extra[0]}`
+        : (issue.instancePath ?? '');
+    return { in: part, pointer, message: issue.message ?? 'is invalid' };
+  });
+}
+
+/** Maps any error to problem+json with a stable code. */
+function toProblem(error: FastifyError): ProblemError {
+  if (error instanceof ProblemError) return error;
+  if (error.validation !== undefined) {
+    const part = error.validationContext ?? 'request';
+    const errors = fieldErrors(part, error.validation);
+    const first = errors[0];
+    const where = first === undefined ? part : `${part}${first.pointer}`;
+    return new ProblemError(
+      ErrorCode.ValidationFailed,
+      `${where}: ${first?.message ?? 'is invalid'}`,
+      { errors },
+    );
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ProblemError(ErrorCode.MalformedJson, error.message);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ProblemError(ErrorCode.PayloadTooLarge, error.message);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ProblemError(
+        ErrorCode.UnsupportedMediaType,
+        'Send the body as application/json.',
+      );
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError || error.statusCode === 400) {
+    return new ProblemError(ErrorCode.MalformedJson, error.message);
+  }
+  if (error.statusCode === 413) {
+    return new ProblemError(ErrorCode.PayloadTooLarge, error.message);
+  }
+  if (error.statusCode === 415) {
+    return new ProblemError(ErrorCode.UnsupportedMediaType, error.message);
+  }
+  return new ProblemError(ErrorCode.Internal, 'The directory failed.');
+}
+
+/** Sends a problem+json response. */
+export function sendProblem(
+  reply: FastifyReply,
+  problem: ProblemError,
+): FastifyReply {
+  const { title, status } = describeCode(problem.code);
+  if (problem.extra.retryAfterSeconds !== undefined) {
+    reply.header('retry-after', String(problem.extra.retryAfterSeconds));
+  }
+  return reply
+    .code(status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(
+      JSON.stringify({
+        type: problemType(problem.code),
+        title,
+        status,
+        detail: problem.detail,
+        code: problem.code,
+        ...problem.extra,
+      }),
+    );
+}
+
+function handleError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const problem = toProblem(error);
+  if (problem.status >= 500) {
+    request.log.error({ err: error }, 'request failed');
+  } else {
+    request.log.warn({ code: problem.code }, problem.detail);
+  }
+  return sendProblem(reply, problem);
+}
+
+const ROUTE_PATTERNS = Object.values(ROUTES).map((spec) => ({
+  method: String(spec.method),
+  pattern: new RegExp(`^${spec.url.replace(/:[A-Za-z0-9_]+/g, '[^/]+')}$`),
+}));
+
+function handleNotFound(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const path = request.url.split('?')[0] ?? '';
+  const other = ROUTE_PATTERNS.some(
+    (route) => route.pattern.test(path) && route.method !== request.method,
+  );
+  return sendProblem(
+    reply,
+    other
+      ? new ProblemError(
+          ErrorCode.MethodNotAllowed,
+          `${request.method} is not allowed on ${path}.`,
+        )
+      : new ProblemError(ErrorCode.NotFound, `No route ${path}.`),
+  );
+}

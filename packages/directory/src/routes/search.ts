@@ -1,0 +1,107 @@
+import type { SearchQuery } from '../api/index.js';
+import { ErrorCode, LIMITS, ROUTES } from '../api/index.js';
+import type { App, RouteContext } from '../context.js';
+import { schemaOf } from '../context.js';
+import { checkCursor, decodeCursor, encodeCursor } from '../cursor.js';
+import { ProblemError } from '../problems.js';
+import type { SearchPosition } from '../store/store.js';
+
+const MAX_TERMS = 16;
+
+/**
+ * The words of a query as FTS5's unicode61 tokenizer sees them: runs of
+ * letters, digits and marks, lower-cased; at most 16.
+ */
+export function searchTerms(q: string): string[] {
+  return q
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter((term) => /[\p{L}\p{N}]/u.test(term))
+    .slice(0, MAX_TERMS);
+}
+
+function isPosition(value: unknown): value is [number, number, string] {
+  return (
+    Array.isArray(value) &&
+    value.length === 3 &&
+    typeof value[0] === 'number' &&
+    Number.isFinite(value[0]) &&
+    Number.isInteger(value[1]) &&
+    typeof value[2] === 'string' &&
+    /^[0-9a-f]{64}$/.test(value[2])
+  );
+}
+
+function scopeOf(terms: readonly string[], query: SearchQuery): string {
+  const ext = query.ext?.replace(/^\./, '').toLowerCase() ?? '';
+  return JSON.stringify([terms, ext, query.minSize, query.maxSize]);
+}
+
+/** Search and the sources of one file. */
+export function registerSearchRoutes(app: App, context: RouteContext): void {
+  const { store, settings } = context;
+
+  app.get(
+    ROUTES.search.url,
+    { schema: schemaOf(ROUTES.search) },
+    async (request) => {
+      const query = request.query;
+      const terms = searchTerms(query.q);
+      const scope = scopeOf(terms, query);
+      const limit = query.limit ?? LIMITS.searchLimitDefault;
+      let after: SearchPosition | null = null;
+      if (query.cursor !== undefined) {
+        const at = decodeCursor(query.cursor, 'search', scope);
+        checkCursor(isPosition(at));
+        const [score, sources, sha256] = at as [number, number, string];
+        after = { score, sources, sha256 };
+      }
+      if (
+        query.minSize !== undefined &&
+        query.maxSize !== undefined &&
+        query.minSize > query.maxSize
+      ) {
+        throw new ProblemError(
+          ErrorCode.ValidationFailed,
+          'querystring/minSize: must not exceed maxSize',
+        );
+      }
+      const hits = await store.search({
+        terms,
+        sinceMs: settings.clock() - settings.peerTtlMs,
+        limit: limit + 1,
+        after,
+        minSize: query.minSize ?? null,
+        maxSize: query.maxSize ?? null,
+        ext: query.ext?.replace(/^\./, '').toLowerCase() ?? null,
+      });
+      const page = hits.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        results: page.map(({ score: _score, ...result }) => result),
+        nextCursor:
+          hits.length > limit && last !== undefined
+            ? encodeCursor('search', scope, [
+                last.score,
+                last.sources,
+                last.sha256,
+              ])
+            : null,
+      };
+    },
+  );
+
+  app.get(
+    ROUTES.sources.url,
+    { schema: schemaOf(ROUTES.sources) },
+    async (request) => {
+      const { sha256 } = request.params;
+      const record = await store.sources(
+        sha256,
+        settings.clock() - settings.peerTtlMs,
+      );
+      return { sha256, ...record };
+    },
+  );
+}
