@@ -41,12 +41,26 @@ export async function press(
   }
 }
 
-/** Types text one character at a time, as a person would. */
+/**
+ * Types text one character at a time, as a person would: after each one it
+ * waits for the frame that shows it (at most a second), then a little more
+ * so the text box listens with its new value. It starts after a pause, so a
+ * text box that just appeared is listening.
+ */
 export async function typeText(
   instance: InkInstance,
   text: string,
 ): Promise<void> {
-  await press(instance, ...text);
+  await pause(50);
+  for (const char of text) {
+    const before = instance.frames.length;
+    instance.stdin.write(char);
+    const deadline = Date.now() + 1_000;
+    while (instance.frames.length === before && Date.now() < deadline) {
+      await pause(5);
+    }
+    await pause(20);
+  }
 }
 
 /**

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '@ferry/tui';
+import type { LoginRequest, Profile } from '@ferry/peer-core';
+import { FakePeerClient, MemoryProfileStore } from '@ferry/peer-core/testing';
+import {
+  KEYS,
+  press,
+  renderApp,
+  typeText,
+  waitForFrame,
+  type InkInstance,
+} from './helpers/ink.js';
+
+const home: Profile = {
+  name: 'home',
+  directoryUrl: 'http://127.0.0.1:7070',
+  username: 'hank',
+  shareDir: '/tmp/share',
+  downloadDir: '/tmp/downloads',
+  listen: '127.0.0.1:0',
+};
+
+let instance: InkInstance | undefined;
+let peer: FakePeerClient | undefined;
+
+afterEach(async () => {
+  instance?.unmount();
+  instance = undefined;
+  await peer?.stop();
+});
+
+async function start(store: MemoryProfileStore, requests: LoginRequest[] = []) {
+  peer = new FakePeerClient({ tickMs: 0, username: 'hank' });
+  const connect = (request: LoginRequest) => {
+    requests.push(request);
+    return Promise.resolve(peer as FakePeerClient);
+  };
+  instance = await renderApp(<App store={store} connect={connect} />);
+  return instance;
+}
+
+describe('ferry login screen', () => {
+  it('creates a profile from the form and lists it', async () => {
+    // Given no saved profile
+    const store = new MemoryProfileStore();
+    const app = await start(store);
+    await waitForFrame(app, (f) => f.includes('No saved profile yet'));
+    // When creating one with a name and a username
+    await press(app, 'n');
+    await waitForFrame(app, (f) => f.includes('New profile'));
+    await typeText(app, 'work');
+    await press(app, KEYS.tab, KEYS.tab);
+    await typeText(app, 'qjk');
+    await press(app, KEYS.enter);
+    // Then it is saved and listed
+    await waitForFrame(app, (f) => f.includes('qjk@127.0.0.1:7070'));
+    expect(store.list().map((p) => [p.name, p.username])).toEqual([
+      ['work', 'qjk'],
+    ]);
+  });
+
+  it('refuses to save a profile with an empty field, in place', async () => {
+    const store = new MemoryProfileStore();
+    const app = await start(store);
+    await press(app, 'n', KEYS.enter);
+    await waitForFrame(app, (f) => f.includes('Profile name is empty.'));
+    expect(store.list()).toEqual([]);
+  });
+
+  it('edits and deletes a saved profile', async () => {
+    const store = new MemoryProfileStore([home]);
+    const app = await start(store);
+    await press(app, 'e');
+    await waitForFrame(app, (f) => f.includes('Edit profile home'));
+    await typeText(app, '2');
+    await press(app, KEYS.enter);
+    await waitForFrame(app, (f) => f.includes('home2'));
+    expect(store.list().map((p) => p.name)).toEqual(['home2']);
+    await press(app, 'd');
+    await waitForFrame(app, (f) => f.includes('No saved profile yet'));
+    expect(store.list()).toEqual([]);
+  });
+
+  it('masks the password and logs in with the picked profile', async () => {
+    const requests: LoginRequest[] = [];
+    const app = await start(new MemoryProfileStore([home]), requests);
+    await press(app, KEYS.enter);
+    await waitForFrame(app, (f) => f.includes('Password:'));
+    await typeText(app, 's3cret');
+    const typed = await waitForFrame(app, (f) => f.includes('******'));
+    expect(typed).not.toContain('s3cret');
+    await press(app, KEYS.tab, KEYS.enter);
+    await waitForFrame(app, (f) => f.includes('1 Peers'));
+    expect(requests).toEqual([
+      { profile: home, password: 's3cret', register: true },
+    ]);
+  });
+});
