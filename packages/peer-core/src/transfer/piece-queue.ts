@@ -60,10 +60,12 @@ export class PieceQueue {
     }
   }
 
-  markDone(index: number): void {
-    if (this.#states[index] === PieceState.Done) return;
+  /** Marks a piece verified; false if it already was. */
+  markDone(index: number): boolean {
+    if (this.#states[index] === PieceState.Done) return false;
     this.#states[index] = PieceState.Done;
     this.#done += 1;
+    return true;
   }
 
   /** Indexes of every verified piece. */

@@ -49,11 +49,6 @@ export class PieceWriterCore {
     return true;
   }
 
-  /** Flushes written pieces to the disk. */
-  sync(): void {
-    fdatasyncSync(this.#fd);
-  }
-
   /** The whole-file SHA-256 once every piece is written. */
   finish(): string {
     this.#catchUp();

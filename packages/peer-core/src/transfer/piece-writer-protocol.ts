@@ -16,7 +16,6 @@ export type PieceWriterRequest =
       data: Uint8Array;
       expected: Uint8Array;
     }
-  | { type: 'sync'; id: number }
   | { type: 'finish'; id: number }
   | { type: 'close'; id: number };
 

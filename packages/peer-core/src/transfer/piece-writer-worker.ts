@@ -35,9 +35,6 @@ function handle(
           ? { id: request.id, ok }
           : { id: request.id, ok, corrupt: true, error: 'piece hash mismatch' };
       }
-      case 'sync':
-        core.sync();
-        return { id: request.id, ok: true };
       case 'finish':
         return { id: request.id, ok: true, sha256: core.finish() };
       case 'close':

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
 import type {
@@ -26,12 +26,14 @@ interface Pending {
  */
 export class PieceWriter {
   readonly #worker: Worker;
+  readonly #syncHandle: FileHandle;
   readonly #pending = new Map<number, Pending>();
   readonly #drained: (() => void)[] = [];
   #nextId = 1;
   #failure: Error | undefined;
 
-  private constructor(init: PieceWriterInit) {
+  private constructor(init: PieceWriterInit, syncHandle: FileHandle) {
+    this.#syncHandle = syncHandle;
     this.#worker = new Worker(
       new URL('./piece-writer-worker.js', import.meta.url),
       {
@@ -51,12 +53,14 @@ export class PieceWriter {
   static async open(init: PieceWriterInit): Promise<PieceWriter> {
     const handle = await open(init.partPath, 'a');
     try {
-      if ((await handle.stat()).size !== init.size)
+      if ((await handle.stat()).size !== init.size) {
         await handle.truncate(init.size);
-    } finally {
+      }
+    } catch (error) {
       await handle.close();
+      throw error;
     }
-    return new PieceWriter(init);
+    return new PieceWriter(init, handle);
   }
 
   /** Pieces handed over and not yet written. */
@@ -93,9 +97,12 @@ export class PieceWriter {
     }
   }
 
-  /** Resolves when every piece written so far is on the disk. */
+  /**
+   * Resolves when every piece acknowledged so far is on the disk. Runs on
+   * libuv's thread pool, so the worker keeps writing meanwhile.
+   */
   async sync(): Promise<void> {
-    await this.#call({ type: 'sync' });
+    await this.#syncHandle.datasync();
   }
 
   /** The whole-file SHA-256; every piece must have been written. */
@@ -113,6 +120,7 @@ export class PieceWriter {
       'piece writer closed',
     );
     await this.#worker.terminate();
+    await this.#syncHandle.close().catch(() => undefined);
   }
 
   #call(

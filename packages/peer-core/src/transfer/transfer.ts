@@ -287,7 +287,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
       tuning: this.#tuning,
       signal,
       onPiece: (index, bytes, source) => {
-        prepared.queue.markDone(index);
+        if (!prepared.queue.markDone(index)) return;
         source.delivered(bytes);
         this.#meter.add(bytes);
         this.#bytesDone += bytes;
@@ -314,7 +314,6 @@ export class Transfer extends EventEmitter<TransferEvents> {
           }).catch(() => undefined);
       } finally {
         source.setActive(false);
-        context.queue.giveBack(run);
       }
     }
   }

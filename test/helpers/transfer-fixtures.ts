@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import {
+  openLocalDb,
+  openShare,
+  startPeerServer,
+  type LocalDb,
+  type PeerServer,
+  type Share,
+  type SharedFileEntry,
+} from '@ferry/peer-core';
+
+/** Temporary folders removed by `cleanUp()` (call it in `afterEach`). */
+export class TempDirs {
+  readonly #dirs: string[] = [];
+
+  async make(prefix = 'ferry-transfer-'): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), prefix));
+    this.#dirs.push(dir);
+    return dir;
+  }
+
+  async cleanUp(): Promise<void> {
+    await Promise.all(
+      this.#dirs
+        .splice(0)
+        .map((dir) => rm(dir, { recursive: true, force: true })),
+    );
+  }
+}
+
+/** Writes `size` random bytes to `path`; returns their SHA-256. */
+export async function writeRandomFile(
+  path: string,
+  size: number,
+): Promise<string> {
+  await mkdir(dirname(path), { recursive: true });
+  const hash = createHash('sha256');
+  const parts: Buffer[] = [];
+  for (let left = size; left > 0;) {
+    const part = randomBytes(Math.min(left, 8 * 1024 * 1024));
+    hash.update(part);
+    parts.push(part);
+    left -= part.length;
+  }
+  await writeFile(path, Buffer.concat(parts));
+  return hash.digest('hex');
+}
+
+/** SHA-256 of a file's content, streamed. */
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path))
+    hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** A real peer: a share in a temp folder, its database, its gRPC server. */
+export interface SharingPeer {
+  root: string;
+  db: LocalDb;
+  share: Share;
+  server: PeerServer;
+  /** The scanned entry of `name`. */
+  entry(name: string): SharedFileEntry;
+  close(): Promise<void>;
+}
+
+export interface SharingPeerOptions {
+  /** The folder to share (already filled). */
+  root: string;
+  /** Where the local database goes. */
+  stateDir: string;
+  uploadSlots?: number;
+  uploadRateBps?: number;
+}
+
+/** Scans `root` and serves it on 127.0.0.1 (a free port). */
+export async function startSharingPeer(
+  options: SharingPeerOptions,
+): Promise<SharingPeer> {
+  const db = openLocalDb(join(options.stateDir, 'local.db'));
+  const share = await openShare({ root: options.root, db });
+  await share.scan();
+  const server = await startPeerServer({
+    share,
+    username: 'alice',
+    version: '0.0.0-test',
+    listen: '127.0.0.1:0',
+    uploadSlots: options.uploadSlots,
+    uploadRateBps: options.uploadRateBps,
+  });
+  return {
+    root: options.root,
+    db,
+    share,
+    server,
+    entry(name) {
+      const entry = share.files().find((file) => file.name === name);
+      if (entry === undefined) throw new Error(`${name} is not shared`);
+      return entry;
+    },
+    async close() {
+      await server.close(100);
+      await share.close();
+      db.close();
+    },
+  };
+}
