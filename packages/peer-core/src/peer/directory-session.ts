@@ -24,6 +24,7 @@ export class DirectorySession {
   readonly username: string;
   #token: string | undefined;
   #login: Promise<string> | undefined;
+  #logins = 0;
 
   constructor(private readonly options: DirectorySessionOptions) {
     this.client = options.client;
@@ -34,6 +35,11 @@ export class DirectorySession {
   /** True when a token is at hand (not necessarily still valid). */
   get hasToken(): boolean {
     return this.#token !== undefined;
+  }
+
+  /** How many logins this session made; a change means a new session. */
+  get logins(): number {
+    return this.#logins;
   }
 
   /** Logs in now, replacing any token; returns the new token. */
@@ -72,6 +78,7 @@ export class DirectorySession {
     const password = await this.options.password();
     const session = await this.client.login(this.username, password);
     this.#token = session.token;
+    this.#logins += 1;
     this.options.tokens?.set(this.#key(), session.token);
     return session.token;
   }

@@ -10,11 +10,13 @@ export interface IndexSource {
 
 /**
  * Keeps the directory's copy of our index in step with the share: the
- * whole index first (and again after any failure), then deltas. Calls run
- * one at a time, in order.
+ * whole index first (and again after any failure or a new login), then
+ * deltas. Calls run one at a time, in order.
  */
 export class IndexSync {
   #needsFull = true;
+  /** The session's login count when the whole index was last sent. */
+  #sentInLogin = -1;
   #chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -25,12 +27,15 @@ export class IndexSync {
   /** Sends the whole index now if the directory may have lost it. */
   syncFull(): Promise<void> {
     return this.#enqueue(async () => {
-      if (!this.#needsFull) return;
+      if (!this.#needsFull && this.#sentInLogin === this.session.logins) {
+        return;
+      }
       const files = this.share.files().map(toFileEntry);
       await this.session.call((token) =>
         this.session.client.putFiles(token, files),
       );
       this.#needsFull = false;
+      this.#sentInLogin = this.session.logins;
     });
   }
 

@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { PROGRAMS, REPO_ROOT, type ProgramResult } from './programs.js';
+
+/** Runs `ferry-peer` with `args` to completion (bounded by `timeoutMs`). */
+export function runPeerCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 30_000,
+): Promise<ProgramResult> {
+  const child = spawnPeerCli(args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  return new Promise((resolve) => {
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+/** Starts `ferry-peer` with pipes for stdout and stderr and no stdin. */
+export function spawnPeerCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): ChildProcess {
+  return spawn(process.execPath, [PROGRAMS['ferry-peer'], ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env['PATH'], ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/**
+ * Resolves with the first JSON line of `stream` that `match` accepts; the
+ * rest of the stream is drained so the child never blocks on a full pipe.
+ */
+export function waitForJsonLine(
+  stream: NodeJS.ReadableStream,
+  match: (line: Record<string, unknown>) => boolean,
+  timeoutMs = 20_000,
+): Promise<Record<string, unknown>> {
+  const lines = createInterface({ input: stream });
+  const done = () => {
+    lines.close();
+    stream.resume();
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error('timed out waiting for a JSON line'));
+    }, timeoutMs);
+    lines.on('line', (text) => {
+      let line: unknown;
+      try {
+        line = JSON.parse(text);
+      } catch {
+        return;
+      }
+      if (typeof line === 'object' && line !== null) {
+        const record = line as Record<string, unknown>;
+        if (!match(record)) return;
+        clearTimeout(timer);
+        done();
+        resolve(record);
+      }
+    });
+  });
+}
+
+/** Resolves with the exit code once `child` has exited. */
+export function exitOf(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
