@@ -1,0 +1,250 @@
+import { appendFile, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  LOCAL_DB_MIGRATIONS,
+  openLocalDb,
+  openShare,
+  PeerConnection,
+  PIECE_SIZE,
+  ShareEvent,
+  startPeerServer,
+  type LocalDb,
+  type Share,
+  type ShareDelta,
+} from '@ferry/peer-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TempDirs, writeRandomFile } from './helpers/transfer-fixtures.js';
+
+const temp = new TempDirs();
+const cleanups: (() => Promise<void> | void)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await temp.cleanUp();
+});
+
+async function openTestShare(
+  root: string,
+  dbFile?: string,
+): Promise<{ share: Share; db: LocalDb }> {
+  const db = openLocalDb(dbFile ?? join(await temp.make(), 'local.db'));
+  const share = await openShare({ root, db, settleMs: 300, debounceMs: 100 });
+  cleanups.push(() => db.close());
+  cleanups.push(() => share.close());
+  return { share, db };
+}
+
+function nextDelta(share: Share): Promise<ShareDelta> {
+  return new Promise((resolve) => share.once(ShareEvent.Delta, resolve));
+}
+
+describe('the local database', () => {
+  it('applies each migration once, in WAL mode, and accepts appended ones', async () => {
+    // Given a database file opened once with the built-in migrations
+    const file = join(await temp.make(), 'state', 'local.db');
+    openLocalDb(file).close();
+    // When it is opened again with one more migration appended
+    const db = openLocalDb(file, [
+      ...LOCAL_DB_MIGRATIONS,
+      {
+        version: LOCAL_DB_MIGRATIONS.length + 1,
+        description: 'a test table',
+        up: (d) => d.exec('CREATE TABLE extra (id INTEGER PRIMARY KEY)'),
+      },
+    ]);
+    // Then only the new step ran and the schema version moved on
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(
+      LOCAL_DB_MIGRATIONS.length + 1,
+    );
+    expect(
+      db.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").all(),
+    ).toHaveLength(1);
+    db.close();
+    // And an older Ferry refuses the newer database instead of damaging it
+    expect(() => openLocalDb(file)).toThrow(/newer than this Ferry/);
+  });
+});
+
+describe('scanning a share', () => {
+  it('hashes every file once and reads nothing on an unchanged rescan', async () => {
+    // Given a share with files at several depths and sizes
+    const root = await temp.make();
+    const sha = await writeRandomFile(
+      join(root, 'a', 'b', 'deep.bin'),
+      3 * PIECE_SIZE + 7,
+    );
+    await writeRandomFile(join(root, 'empty.txt'), 0);
+    await writeFile(join(root, 'Ünïcode ☃.txt'), 'hello');
+    const dbFile = join(await temp.make(), 'local.db');
+    const { share } = await openTestShare(root, dbFile);
+    // When it is scanned, then scanned again
+    const first = await share.scan();
+    const second = await share.scan();
+    // Then the first scan hashed all three, the second none
+    expect(first).toMatchObject({
+      fileCount: 3,
+      hashedFiles: 3,
+      cachedFiles: 0,
+    });
+    expect(second).toMatchObject({
+      fileCount: 3,
+      hashedFiles: 0,
+      cachedFiles: 3,
+    });
+    const deep = share.files().find((file) => file.name === 'deep.bin');
+    expect(deep).toMatchObject({
+      path: 'a/b/deep.bin',
+      sha256: sha,
+      size: 3 * PIECE_SIZE + 7,
+    });
+    expect(share.files().map((file) => file.name)).toContain('Ünïcode ☃.txt');
+    // And a new process (a new Share on the same database) reads nothing either
+    const again = await openTestShare(root, dbFile);
+    expect(await again.share.scan()).toMatchObject({
+      hashedFiles: 0,
+      cachedFiles: 3,
+    });
+  });
+
+  it('computes the manifest and pieces root the way a downloader checks them', async () => {
+    // Given a file of two and a half pieces
+    const root = await temp.make();
+    await writeRandomFile(join(root, 'f.bin'), 2.5 * PIECE_SIZE);
+    const { share } = await openTestShare(root);
+    await share.scan();
+    const [entry] = share.files();
+    // When its manifest is looked up by hash
+    const served = share.lookup(entry?.sha256 ?? '');
+    // Then it has three piece hashes whose hash is the pieces root
+    const { createHash } = await import('node:crypto');
+    expect(served?.pieceHashes).toHaveLength(3 * 32);
+    expect(
+      createHash('sha256')
+        .update(served?.pieceHashes ?? Buffer.alloc(0))
+        .digest('hex'),
+    ).toBe(entry?.piecesRoot);
+  });
+
+  it('keeps links inside the root, skips links out of it, reports broken ones', async () => {
+    // Given a share with a link inside, a link outside and a dangling link
+    const root = await temp.make();
+    const outside = await temp.make();
+    await writeFile(join(root, 'real.txt'), 'inside');
+    await writeFile(join(outside, 'secret.txt'), 'outside');
+    await symlink(join(root, 'real.txt'), join(root, 'alias.txt'));
+    await symlink(join(outside, 'secret.txt'), join(root, 'escape.txt'));
+    await symlink(join(root, 'nowhere.txt'), join(root, 'broken.txt'));
+    await symlink(outside, join(root, 'outside-dir'));
+    const { share } = await openTestShare(root);
+    const reported = new Promise((resolve) =>
+      share.once(ShareEvent.Unreadable, resolve),
+    );
+    // When it is scanned
+    const result = await share.scan();
+    // Then only files inside the root are shared, and the broken link is reported
+    expect(
+      share
+        .files()
+        .map((file) => file.path)
+        .sort(),
+    ).toEqual(['alias.txt', 'real.txt']);
+    expect(result.unreadable.map((file) => file.path)).toEqual(['broken.txt']);
+    expect(await reported).toEqual(result.unreadable);
+  });
+
+  it('keeps serving gRPC while it hashes a big file', async () => {
+    // Given a share with a 200 MiB file and a server on it
+    const root = await temp.make();
+    await writeRandomFile(join(root, 'big.bin'), 200 * PIECE_SIZE);
+    const { share } = await openTestShare(root);
+    const server = await startPeerServer({
+      share,
+      username: 'a',
+      version: '0',
+      listen: '127.0.0.1:0',
+    });
+    cleanups.push(() => server.close(100));
+    const connection = new PeerConnection({
+      host: '127.0.0.1',
+      port: server.port,
+    });
+    cleanups.push(() => connection.close());
+    // When a scan starts and a client asks for GetInfo meanwhile
+    let scanned = false;
+    const scan = share.scan().then(() => (scanned = true));
+    const info = await connection.getInfo();
+    // Then the answer comes while the scan is still hashing
+    expect(info.fileCount).toBe(0);
+    expect(scanned).toBe(false);
+    await scan;
+    expect(share.summary().fileCount).toBe(1);
+  });
+});
+
+describe('watching a share', () => {
+  it('emits added, changed and removed deltas', async () => {
+    // Given a watched share with one file
+    const root = await temp.make();
+    await writeFile(join(root, 'old.txt'), 'old');
+    const { share } = await openTestShare(root);
+    await share.scan();
+    await share.watch();
+    // When a file is added
+    const added = nextDelta(share);
+    await writeFile(join(root, 'new.txt'), 'new');
+    expect((await added).added.map((file) => file.path)).toEqual(['new.txt']);
+    // And one is changed
+    const changed = nextDelta(share);
+    await writeFile(join(root, 'old.txt'), 'changed content');
+    const change = await changed;
+    expect(change.changed.map((file) => file.path)).toEqual(['old.txt']);
+    expect(change.changed[0]?.size).toBe('changed content'.length);
+    // And one is removed, in a new folder as well
+    const removed = nextDelta(share);
+    await rm(join(root, 'new.txt'));
+    expect((await removed).removed.map((file) => file.path)).toEqual([
+      'new.txt',
+    ]);
+    const nested = nextDelta(share);
+    await mkdir(join(root, 'sub'));
+    await writeFile(join(root, 'sub', 'n.txt'), 'n');
+    expect((await nested).added.map((file) => file.path)).toEqual([
+      'sub/n.txt',
+    ]);
+  });
+
+  it('does not index a file while it is still being written', async () => {
+    // Given a watched share
+    const root = await temp.make();
+    const { share } = await openTestShare(root);
+    await share.scan();
+    await share.watch();
+    const deltas: ShareDelta[] = [];
+    share.on(ShareEvent.Delta, (delta) => deltas.push(delta));
+    // When a file is written in pieces over about a second
+    const path = join(root, 'growing.bin');
+    const { createHash, randomBytes } = await import('node:crypto');
+    const hash = createHash('sha256');
+    for (let i = 0; i < 8; i++) {
+      const part = randomBytes(64 * 1024);
+      hash.update(part);
+      await appendFile(path, part);
+      await new Promise((resolve) => setTimeout(resolve, 120));
+    }
+    const sha256 = hash.digest('hex');
+    await new Promise<void>((resolve) => {
+      const check = (): void => {
+        if (share.files().length > 0) resolve();
+        else setTimeout(check, 50);
+      };
+      check();
+    });
+    // Then the only version ever indexed is the finished file
+    const indexed = deltas.flatMap((delta) => [
+      ...delta.added,
+      ...delta.changed,
+    ]);
+    expect(indexed.map((file) => file.sha256)).toEqual([sha256]);
+  });
+});
