@@ -8,8 +8,8 @@ import {
 import type { UiAction } from '../state/ui-action.js';
 import type { FileRow, FilesView } from '../state/ui-state.js';
 
-/** How many results one search asks the directory for. */
-export const SEARCH_LIMIT = 1000;
+/** How many results one search asks for (the directory allows up to 200). */
+export const SEARCH_LIMIT = 200;
 
 function fromShare(files: SharedFileEntry[]): FileRow[] {
   return files.map(({ sha256, name, size }) => ({ sha256, name, size }));
