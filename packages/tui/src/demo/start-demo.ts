@@ -56,15 +56,24 @@ export async function startDemo(username = 'demo'): Promise<Demo> {
     await rm(root, { recursive: true, force: true });
   };
   try {
-    for (const sample of samplePeers()) {
-      const profile = profileFor(root, sample.username, directory.url);
-      await writeShare(sample, profile.shareDir);
-      const peer = await connectPeer(
-        { profile, password: DEMO_PASSWORD, register: true },
-        { home: join(root, sample.username), uploadRateBps: DEMO_UPLOAD_RATE },
-      );
-      started.push(peer);
+    const samples = await Promise.allSettled(
+      samplePeers().map(async (sample) => {
+        const profile = profileFor(root, sample.username, directory.url);
+        await writeShare(sample, profile.shareDir);
+        return connectPeer(
+          { profile, password: DEMO_PASSWORD, register: true },
+          {
+            home: join(root, sample.username),
+            uploadRateBps: DEMO_UPLOAD_RATE,
+          },
+        );
+      }),
+    );
+    for (const sample of samples) {
+      if (sample.status === 'fulfilled') started.push(sample.value);
     }
+    const failed = samples.find((sample) => sample.status === 'rejected');
+    if (failed) throw failed.reason;
     const home = join(root, username);
     const store = openProfileStore({ home });
     const profile = profileFor(root, username, directory.url);
