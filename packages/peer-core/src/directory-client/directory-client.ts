@@ -1,20 +1,17 @@
-import {
-  LIMITS,
-  RoutePath,
-  routeUrl,
-  type AnnounceBody,
-  type AnnounceResponse,
-  type FileEntry,
-  type HealthResponse,
-  type IndexSummary,
-  type ListFilesResponse,
-  type ListPeersResponse,
-  type PeerSummary,
-  type SearchQuery,
-  type SearchResponse,
-  type Session,
-  type SourcesResponse,
-  type User,
+import type {
+  AnnounceBody,
+  AnnounceResponse,
+  FileEntry,
+  HealthResponse,
+  IndexSummary,
+  ListFilesResponse,
+  ListPeersResponse,
+  PeerSummary,
+  SearchQuery,
+  SearchResponse,
+  Session,
+  SourcesResponse,
+  User,
 } from '@ferry/directory/api';
 import {
   got,
@@ -23,6 +20,7 @@ import {
   type OptionsOfJSONResponseBody,
 } from 'got';
 import { toDirectoryError } from './directory-errors.js';
+import { fillRoute, PAGE_LIMITS, ROUTES } from './routes.js';
 
 /** Timeouts and retries of the directory client. */
 export interface DirectoryClientOptions {
@@ -67,14 +65,14 @@ export class DirectoryClient {
   }
 
   health(): Promise<HealthResponse> {
-    return this.call({ method: 'GET', path: RoutePath.Health, what: 'health' });
+    return this.call({ method: 'GET', path: ROUTES.health, what: 'health' });
   }
 
   register(username: string, password: string): Promise<User> {
     const json = { username, password };
     return this.call({
       method: 'POST',
-      path: RoutePath.Users,
+      path: ROUTES.users,
       what: 'register',
       json,
     });
@@ -84,7 +82,7 @@ export class DirectoryClient {
     const json = { username, password };
     return this.call({
       method: 'POST',
-      path: RoutePath.Sessions,
+      path: ROUTES.sessions,
       what: 'login',
       json,
     });
@@ -93,7 +91,7 @@ export class DirectoryClient {
   async logout(token: string): Promise<void> {
     await this.call<unknown>({
       method: 'DELETE',
-      path: RoutePath.CurrentSession,
+      path: ROUTES.currentSession,
       what: 'logout',
       token,
     });
@@ -102,7 +100,7 @@ export class DirectoryClient {
   announce(token: string, json: AnnounceBody): Promise<AnnounceResponse> {
     return this.call({
       method: 'PUT',
-      path: RoutePath.Me,
+      path: ROUTES.me,
       what: 'announce',
       token,
       json,
@@ -113,7 +111,7 @@ export class DirectoryClient {
     const json = { files };
     return this.call({
       method: 'PUT',
-      path: RoutePath.MyFiles,
+      path: ROUTES.myFiles,
       what: 'index upload',
       token,
       json,
@@ -128,7 +126,7 @@ export class DirectoryClient {
     const json = { add, remove };
     return this.call({
       method: 'PATCH',
-      path: RoutePath.MyFiles,
+      path: ROUTES.myFiles,
       what: 'index update',
       token,
       json,
@@ -141,10 +139,10 @@ export class DirectoryClient {
     do {
       const page: ListPeersResponse = await this.call({
         method: 'GET',
-        path: RoutePath.Peers,
+        path: ROUTES.peers,
         what: 'peer list',
         token,
-        searchParams: pageParams(LIMITS.peersLimitMax, cursor),
+        searchParams: pageParams(PAGE_LIMITS.peers, cursor),
       });
       peers.push(...page.peers);
       cursor = page.nextCursor;
@@ -158,10 +156,10 @@ export class DirectoryClient {
     do {
       const page: ListFilesResponse = await this.call({
         method: 'GET',
-        path: routeUrl(RoutePath.PeerFiles, { username }),
+        path: fillRoute(ROUTES.peerFiles, { username }),
         what: `browse ${username}`,
         token,
-        searchParams: pageParams(LIMITS.filesLimitMax, cursor),
+        searchParams: pageParams(PAGE_LIMITS.files, cursor),
       });
       files.push(...page.files);
       cursor = page.nextCursor;
@@ -175,7 +173,7 @@ export class DirectoryClient {
     ) as Record<string, string | number>;
     return this.call({
       method: 'GET',
-      path: RoutePath.Search,
+      path: ROUTES.search,
       what: 'search',
       token,
       searchParams,
@@ -185,7 +183,7 @@ export class DirectoryClient {
   sources(token: string, sha256: string): Promise<SourcesResponse> {
     return this.call({
       method: 'GET',
-      path: routeUrl(RoutePath.Sources, { sha256 }),
+      path: fillRoute(ROUTES.sources, { sha256 }),
       what: 'sources',
       token,
     });

@@ -1,9 +1,5 @@
 import { Command } from 'commander';
-import {
-  createContext,
-  withCommonOptions,
-  type CommonFlags,
-} from '../context.js';
+import { withCommonOptions, type CommonFlags } from '../common-options.js';
 import { formatBytes, formatTable } from '../format.js';
 import { printJson, printLine } from '../output.js';
 
@@ -20,6 +16,7 @@ export function browseCommand(): Command {
   )
     .option('--json', 'print one JSON document')
     .action(async (user: string, flags: BrowseFlags) => {
+      const { createContext } = await import('../context.js');
       const { session } = createContext(flags);
       const files = await session.call((token) =>
         session.client.listFiles(token, user),

@@ -1,9 +1,5 @@
 import { Command } from 'commander';
-import {
-  createContext,
-  withCommonOptions,
-  type CommonFlags,
-} from '../context.js';
+import { withCommonOptions, type CommonFlags } from '../common-options.js';
 
 /** `ferry-peer logout`: ends the saved session and forgets its token. */
 export function logoutCommand(): Command {
@@ -12,6 +8,7 @@ export function logoutCommand(): Command {
       'end the saved session at the directory and forget its token',
     ),
   ).action(async (flags: CommonFlags) => {
+    const { createContext } = await import('../context.js');
     const context = createContext(flags);
     const had = context.session.hasToken;
     await context.session.logout();

@@ -1,9 +1,5 @@
 import { Command } from 'commander';
-import {
-  createContext,
-  withCommonOptions,
-  type CommonFlags,
-} from '../context.js';
+import { withCommonOptions, type CommonFlags } from '../common-options.js';
 import { formatBytes, formatTable } from '../format.js';
 import { printJson, printLine } from '../output.js';
 
@@ -18,6 +14,7 @@ export function peersCommand(): Command {
   )
     .option('--json', 'print one JSON document')
     .action(async (flags: PeersFlags) => {
+      const { createContext } = await import('../context.js');
       const { session } = createContext(flags);
       const peers = await session.call((token) =>
         session.client.listPeers(token),

@@ -1,10 +1,6 @@
 import { Command } from 'commander';
-import { LIMITS } from '@ferry/directory/api';
-import {
-  createContext,
-  withCommonOptions,
-  type CommonFlags,
-} from '../context.js';
+import { PAGE_LIMITS } from '../../directory-client/routes.js';
+import { withCommonOptions, type CommonFlags } from '../common-options.js';
 import { formatBytes, formatTable } from '../format.js';
 import { printJson, printLine } from '../output.js';
 import { positiveInteger } from '../parse-flags.js';
@@ -23,12 +19,13 @@ export function searchCommand(): Command {
   )
     .option(
       '--limit <n>',
-      `at most N results (1-${LIMITS.searchLimitMax})`,
-      positiveInteger(LIMITS.searchLimitMax),
+      `at most N results (1-${PAGE_LIMITS.search})`,
+      positiveInteger(PAGE_LIMITS.search),
       20,
     )
     .option('--json', 'print one JSON document')
     .action(async (query: string, flags: SearchFlags) => {
+      const { createContext } = await import('../context.js');
       const { session } = createContext(flags);
       const response = await session.call((token) =>
         session.client.search(token, { q: query, limit: flags.limit }),

@@ -1,13 +1,9 @@
 import { Command } from 'commander';
-import { createLogger } from '../../config/logger.js';
-import { openProfileStore } from '../../config/profile-store.js';
-import { resolveSettings } from '../../config/settings.js';
-import { connectPeer } from '../../peer/connect-peer.js';
-import { withCommonOptions, type CommonFlags } from '../context.js';
-import { readPassword } from '../password.js';
+import { withCommonOptions, type CommonFlags } from '../common-options.js';
 import { positiveInteger } from '../parse-flags.js';
 
-interface ServeFlags extends CommonFlags {
+/** Flags of `ferry-peer serve`. */
+export interface ServeFlags extends CommonFlags {
   maxDownloads?: number;
   uploadSlots?: number;
   uploadRate?: number;
@@ -37,34 +33,7 @@ export function serveCommand(): Command {
       positiveInteger(3_600_000),
     )
     .action(async (flags: ServeFlags) => {
-      const profile = resolveSettings(flags, openProfileStore());
-      const password = await readPassword({ passwordFile: flags.passwordFile });
-      const logger = createLogger();
-      const peer = await connectPeer(
-        { profile, password },
-        {
-          logger,
-          maxActiveDownloads: flags.maxDownloads,
-          uploadSlots: flags.uploadSlots,
-          uploadRateBps: flags.uploadRate,
-          heartbeatMs: flags.heartbeat,
-        },
-      );
-      await waitForSignal();
-      logger.info('stopping');
-      await peer.stop();
+      const { runServe } = await import('./serve-run.js');
+      await runServe(flags);
     });
-}
-
-/** Resolves on the first SIGINT or SIGTERM. */
-function waitForSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
 }

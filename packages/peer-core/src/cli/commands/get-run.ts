@@ -1,0 +1,73 @@
+import { PeerError, PeerErrorCode } from '../../errors.js';
+import { findSources } from '../../peer/engine-download.js';
+import type { DirectorySession } from '../../peer/directory-session.js';
+import { download, type Transfer } from '../../transfer/transfer.js';
+import { TransferEvent } from '../../transfer/transfer-types.js';
+import { createContext } from '../context.js';
+import { printJson, printLine } from '../output.js';
+import { createProgressOutput } from '../progress-output.js';
+import type { GetFlags } from './get.js';
+
+/** Downloads `sha256` from its online sources and prints where it went. */
+export async function runGet(sha256: string, flags: GetFlags): Promise<void> {
+  const { session, settings } = createContext(flags);
+  const found = await findSources(session, sha256);
+  const name =
+    flags.name ?? (await nameFromSource(session, sha256, found.sources));
+  const transfer = download({
+    sha256,
+    sources: found.sources,
+    dir: flags.out ?? settings.downloadDir,
+    name,
+    piecesRoot: found.piecesRoot,
+    refreshSources: async () => (await findSources(session, sha256)).sources,
+  });
+  const path = await follow(transfer, flags.json === true);
+  const { bytesFetched, size } = transfer.progress();
+  if (flags.json)
+    printJson({ event: 'done', sha256, path, size, bytesFetched });
+  else printLine(path);
+}
+
+/** How long an interrupted download gets to record its verified pieces. */
+const PAUSE_GRACE_MS = 1000;
+
+/** Shows progress until the transfer ends; SIGINT/SIGTERM pause it. */
+async function follow(transfer: Transfer, json: boolean): Promise<string> {
+  const output = createProgressOutput(json);
+  transfer.on(TransferEvent.Progress, (p) => output.update(p));
+  let onSignal: (() => void) | undefined;
+  const interrupted = new Promise<never>((_resolve, reject) => {
+    onSignal = () => {
+      transfer.pause();
+      setTimeout(() => reject(interruptedError()), PAUSE_GRACE_MS);
+    };
+    process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  });
+  try {
+    return await Promise.race([transfer.done, interrupted]);
+  } finally {
+    output.stop();
+    if (onSignal) process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  }
+}
+
+function interruptedError(): PeerError {
+  return new PeerError(
+    PeerErrorCode.Cancelled,
+    'interrupted; run the same command again to resume',
+  );
+}
+
+async function nameFromSource(
+  session: DirectorySession,
+  sha256: string,
+  sources: { label?: string }[],
+): Promise<string> {
+  const owner = sources[0]?.label;
+  if (owner === undefined) return sha256;
+  const files = await session.call((token) =>
+    session.client.listFiles(token, owner),
+  );
+  return files.find((file) => file.sha256 === sha256)?.name ?? sha256;
+}

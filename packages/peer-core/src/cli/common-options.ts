@@ -1,0 +1,21 @@
+import { Option, type Command } from 'commander';
+import type { SettingFlags } from '../config/settings.js';
+
+/** Flags every command takes. */
+export interface CommonFlags extends SettingFlags {
+  passwordFile?: string;
+}
+
+/** Adds `--directory`, `--user`, `--profile` and `--password-file`. */
+export function withCommonOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--directory <url>', 'directory URL').env('FERRY_DIRECTORY'),
+    )
+    .addOption(new Option('--user <name>', 'username').env('FERRY_USER'))
+    .option('--profile <name>', 'saved profile to start from')
+    .option(
+      '--password-file <file>',
+      'read the password from the first line of FILE',
+    );
+}
