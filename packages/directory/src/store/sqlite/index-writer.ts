@@ -121,7 +121,9 @@ function prepareWriteOps(db: Database): WriteOps {
     ),
     counted: db.prepare('SELECT counted FROM peers WHERE user_id = ?'),
     holds: db.prepare(
-      `SELECT 1 AS one FROM names n JOIN files f ON f.name_id = n.id
+      // CROSS JOIN pins the plan: names by sha256 first, then files by
+      // (name_id, user_id); the other order scans the user's whole index.
+      `SELECT 1 AS one FROM names n CROSS JOIN files f ON f.name_id = n.id
        WHERE n.sha256 = ? AND f.user_id = ? LIMIT 1`,
     ),
     addHolder: db.prepare(

@@ -1,0 +1,600 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ListFilesResponse, ListPeersResponse } from './api/index.js';
+import { ErrorCode, PROBLEM_CONTENT_TYPE } from './api/index.js';
+import type { Harness } from './test-helpers/harness.js';
+import {
+  call,
+  entry,
+  makeHarness,
+  onlinePeer,
+  sha,
+  signUp,
+} from './test-helpers/harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+function expectProblem(
+  res: {
+    statusCode: number;
+    headers: Record<string, unknown>;
+    json: () => unknown;
+  },
+  status: number,
+  code: ErrorCode,
+): void {
+  expect(res.statusCode).toBe(status);
+  expect(String(res.headers['content-type'])).toContain(PROBLEM_CONTENT_TYPE);
+  expect(res.json()).toMatchObject({ status, code });
+}
+
+describe('health and OpenAPI', () => {
+  it('answers health without a token', async () => {
+    const res = await call(h.app, 'GET', '/v1/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', nowMs: h.clock.nowMs });
+  });
+
+  it('publishes every route in the OpenAPI document', async () => {
+    const res = await call(h.app, 'GET', '/v1/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json<{ openapi: string; paths: Record<string, object> }>();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/users',
+        '/v1/sessions',
+        '/v1/sessions/current',
+        '/v1/peers/me',
+        '/v1/peers',
+        '/v1/peers/me/files',
+        '/v1/peers/{username}/files',
+        '/v1/search',
+        '/v1/files/{sha256}/sources',
+        '/v1/health',
+      ]),
+    );
+  });
+
+  it('answers unknown routes and methods with problems', async () => {
+    expectProblem(
+      await call(h.app, 'GET', '/v1/nope'),
+      404,
+      ErrorCode.NotFound,
+    );
+    expectProblem(
+      await call(h.app, 'POST', '/v1/search'),
+      405,
+      ErrorCode.MethodNotAllowed,
+    );
+  });
+});
+
+describe('accounts and sessions', () => {
+  it('registers, logs in and logs out', async () => {
+    // Given a new account
+    const created = await call(h.app, 'POST', '/v1/users', {
+      body: { username: 'alice', password: 'password1' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toEqual({
+      username: 'alice',
+      createdAtMs: h.clock.nowMs,
+    });
+    // When it logs in
+    const login = await call(h.app, 'POST', '/v1/sessions', {
+      body: { username: 'alice', password: 'password1' },
+    });
+    expect(login.statusCode).toBe(201);
+    const session = login.json<{
+      token: string;
+      expiresAtMs: number;
+      expiresAt: string;
+      username: string;
+    }>();
+    expect(session.username).toBe('alice');
+    expect(
+      Buffer.from(session.token, 'base64url').length,
+    ).toBeGreaterThanOrEqual(16);
+    expect(new Date(session.expiresAt).getTime()).toBe(session.expiresAtMs);
+    // Then the token works until logout
+    expect(
+      (await call(h.app, 'GET', '/v1/peers', { token: session.token }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await call(h.app, 'DELETE', '/v1/sessions/current', {
+          token: session.token,
+        })
+      ).statusCode,
+    ).toBe(204);
+    expectProblem(
+      await call(h.app, 'GET', '/v1/peers', { token: session.token }),
+      401,
+      ErrorCode.Unauthorized,
+    );
+  });
+
+  it('refuses a taken username', async () => {
+    await signUp(h.app, 'alice');
+    const again = await call(h.app, 'POST', '/v1/users', {
+      body: { username: 'alice', password: 'password2' },
+    });
+    expectProblem(again, 409, ErrorCode.UsernameTaken);
+  });
+
+  it.each([
+    [{ username: 'al', password: 'password1' }, '/username'],
+    [{ username: 'A'.repeat(5), password: 'password1' }, '/username'],
+    [{ username: 'a'.repeat(33), password: 'password1' }, '/username'],
+    [{ username: 'bad name', password: 'password1' }, '/username'],
+    [{ username: 'alice', password: 'short' }, '/password'],
+    [{ username: 'alice', password: 'é'.repeat(3) }, '/password'],
+    [{ username: 'alice', password: 'x'.repeat(1025) }, '/password'],
+    [{ username: 'alice' }, ''],
+    [{ username: 'alice', password: 'password1', admin: true }, '/admin'],
+  ])('rejects registration %j naming %s', async (body, pointer) => {
+    const res = await call(h.app, 'POST', '/v1/users', { body });
+    expectProblem(res, 400, ErrorCode.ValidationFailed);
+    const problem = res.json<{ errors?: { pointer: string }[] }>();
+    expect(problem.errors?.[0]?.pointer).toBe(pointer);
+  });
+
+  it('accepts a password of 8 multi-byte bytes and names with . _ -', async () => {
+    const res = await call(h.app, 'POST', '/v1/users', {
+      body: { username: 'a.b_c-9', password: 'éééé' },
+    });
+    expect(res.statusCode).toBe(201);
+  });
+
+  it('gives a wrong password and an unknown user the same 401', async () => {
+    await signUp(h.app, 'alice');
+    const wrong = await call(h.app, 'POST', '/v1/sessions', {
+      body: { username: 'alice', password: 'wrong password' },
+    });
+    const unknown = await call(h.app, 'POST', '/v1/sessions', {
+      body: { username: 'nobody', password: 'wrong password' },
+    });
+    expectProblem(wrong, 401, ErrorCode.InvalidCredentials);
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.body).toBe(wrong.body);
+  });
+
+  it('expires sessions after their lifetime', async () => {
+    const token = await signUp(h.app, 'alice');
+    h.clock.advance(7 * 24 * 3600 * 1000 + 1);
+    expectProblem(
+      await call(h.app, 'GET', '/v1/peers', { token }),
+      401,
+      ErrorCode.Unauthorized,
+    );
+  });
+
+  it.each([
+    ['PUT', '/v1/peers/me'],
+    ['GET', '/v1/peers'],
+    ['PUT', '/v1/peers/me/files'],
+    ['PATCH', '/v1/peers/me/files'],
+    ['GET', '/v1/peers/alice/files'],
+    ['GET', '/v1/search?q=a'],
+    ['GET', `/v1/files/${sha('x')}/sources`],
+    ['DELETE', '/v1/sessions/current'],
+  ] as const)('%s %s needs a token', async (method, url) => {
+    expectProblem(await call(h.app, method, url), 401, ErrorCode.Unauthorized);
+    expectProblem(
+      await call(h.app, method, url, { token: 'not-a-real-token' }),
+      401,
+      ErrorCode.Unauthorized,
+    );
+  });
+});
+
+describe('rate limits', () => {
+  it('limits failed logins per username with 429 and Retry-After', async () => {
+    await h.close();
+    h = await makeHarness({
+      loginLimitPerUser: { points: 3, durationSeconds: 60 },
+    });
+    await signUp(h.app, 'alice');
+    for (let i = 0; i < 3; i += 1) {
+      const res = await call(h.app, 'POST', '/v1/sessions', {
+        body: { username: 'alice', password: 'wrong password' },
+      });
+      expect(res.statusCode).toBe(401);
+    }
+    const limited = await call(h.app, 'POST', '/v1/sessions', {
+      body: { username: 'alice', password: 'correct horse' },
+    });
+    expectProblem(limited, 429, ErrorCode.RateLimited);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('limits registrations per IP', async () => {
+    await h.close();
+    h = await makeHarness({
+      registerLimitPerIp: { points: 2, durationSeconds: 60 },
+    });
+    await signUp(h.app, 'user1');
+    await signUp(h.app, 'user2');
+    const res = await call(h.app, 'POST', '/v1/users', {
+      body: { username: 'user3', password: 'password1' },
+    });
+    expectProblem(res, 429, ErrorCode.RateLimited);
+  });
+});
+
+describe('peers', () => {
+  it('announces, lists online peers with totals and tells the TTL', async () => {
+    const token = await signUp(h.app, 'alice');
+    const res = await call(h.app, 'PUT', '/v1/peers/me', {
+      token,
+      body: { port: 6000 },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      username: 'alice',
+      host: '127.0.0.1',
+      port: 6000,
+      lastSeenMs: h.clock.nowMs,
+      ttlMs: 60_000,
+      onlineUntilMs: h.clock.nowMs + 60_000,
+    });
+    await call(h.app, 'PUT', '/v1/peers/me/files', {
+      token,
+      body: { files: [entry('a.mp3'), entry('bb.mp3')] },
+    });
+    const list = (
+      await call(h.app, 'GET', '/v1/peers', { token })
+    ).json<ListPeersResponse>();
+    expect(list.peers).toEqual([
+      {
+        username: 'alice',
+        host: '127.0.0.1',
+        port: 6000,
+        fileCount: 2,
+        totalBytes: 5000 + 6000,
+        lastSeenMs: h.clock.nowMs,
+      },
+    ]);
+  });
+
+  it.each([
+    '0.0.0.0',
+    '::',
+    '0:0:0:0:0:0:0:0',
+    '224.0.0.1',
+    '255.255.255.255',
+    'ff02::1',
+    '999.1.1.1',
+    'bad_host',
+    '-x.example',
+  ])('refuses to announce host %s', async (host) => {
+    const token = await signUp(h.app, 'alice');
+    const res = await call(h.app, 'PUT', '/v1/peers/me', {
+      token,
+      body: { host, port: 6000 },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ code: string }>().code).toMatch(
+      /INVALID_ADDRESS|VALIDATION_FAILED/,
+    );
+  });
+
+  it.each([0, 65536, -1, 1.5, '80'])('refuses port %j', async (port) => {
+    const token = await signUp(h.app, 'alice');
+    const res = await call(h.app, 'PUT', '/v1/peers/me', {
+      token,
+      body: { port },
+    });
+    expectProblem(res, 400, ErrorCode.ValidationFailed);
+  });
+
+  it('accepts host names and IPv6 literals', async () => {
+    const token = await signUp(h.app, 'alice');
+    for (const host of ['peer.example.org', '::1', 'fe80::1', '10.0.0.7']) {
+      const res = await call(h.app, 'PUT', '/v1/peers/me', {
+        token,
+        body: { host, port: 1 },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json<{ host: string }>().host).toBe(host);
+    }
+  });
+
+  it('takes a silent peer offline after the TTL and back on heartbeat', async () => {
+    const alice = await onlinePeer(h.app, 'alice', [entry('song.mp3')]);
+    const bob = await signUp(h.app, 'bob');
+    const names = async () =>
+      (await call(h.app, 'GET', '/v1/peers', { token: bob }))
+        .json<ListPeersResponse>()
+        .peers.map((p) => p.username);
+    const hits = async () =>
+      (await call(h.app, 'GET', '/v1/search?q=song', { token: bob })).json<{
+        results: unknown[];
+      }>().results.length;
+    expect(await names()).toEqual(['alice']);
+    h.clock.advance(60_000);
+    expect(await names()).toEqual(['alice']);
+    expect(await hits()).toBe(1);
+    h.clock.advance(1);
+    expect(await names()).toEqual([]);
+    expect(await hits()).toBe(0);
+    const sources = await call(
+      h.app,
+      'GET',
+      `/v1/files/${sha('song.mp3')}/sources`,
+      { token: bob },
+    );
+    expect(sources.json<{ sources: unknown[] }>().sources).toEqual([]);
+    // heartbeat brings it back
+    await call(h.app, 'PUT', '/v1/peers/me', {
+      token: alice,
+      body: { port: 5000 },
+    });
+    expect(await names()).toEqual(['alice']);
+    expect(await hits()).toBe(1);
+  });
+
+  it('takes a peer offline at once on logout', async () => {
+    const alice = await onlinePeer(h.app, 'alice', [entry('song.mp3')]);
+    const bob = await signUp(h.app, 'bob');
+    await call(h.app, 'DELETE', '/v1/sessions/current', { token: alice });
+    const peers = (
+      await call(h.app, 'GET', '/v1/peers', { token: bob })
+    ).json<ListPeersResponse>();
+    expect(peers.peers).toEqual([]);
+    const hits = (
+      await call(h.app, 'GET', '/v1/search?q=song', { token: bob })
+    ).json<{ results: unknown[] }>();
+    expect(hits.results).toEqual([]);
+  });
+
+  it('pages through peers by username', async () => {
+    for (const name of ['carol', 'alice', 'bob'])
+      await onlinePeer(h.app, name, []);
+    const token = await signUp(h.app, 'zed');
+    const first = (
+      await call(h.app, 'GET', '/v1/peers?limit=2', { token })
+    ).json<ListPeersResponse>();
+    expect(first.peers.map((p) => p.username)).toEqual(['alice', 'bob']);
+    const second = (
+      await call(
+        h.app,
+        'GET',
+        `/v1/peers?limit=2&cursor=${first.nextCursor ?? ''}`,
+        { token },
+      )
+    ).json<ListPeersResponse>();
+    expect(second.peers.map((p) => p.username)).toEqual(['carol']);
+    expect(second.nextCursor).toBeNull();
+  });
+});
+
+describe('the index', () => {
+  it('replaces, patches and browses an index', async () => {
+    const token = await onlinePeer(h.app, 'alice', [
+      entry('a.txt'),
+      entry('b.txt'),
+      entry('c.txt'),
+    ]);
+    // PUT replaces the whole index
+    const put = await call(h.app, 'PUT', '/v1/peers/me/files', {
+      token,
+      body: { files: [entry('b.txt'), entry('d.txt')] },
+    });
+    expect(put.json()).toEqual({ fileCount: 2, totalBytes: 10_000 });
+    // PATCH removes by path, then adds or replaces by path
+    const patch = await call(h.app, 'PATCH', '/v1/peers/me/files', {
+      token,
+      body: {
+        add: [entry('e.txt'), entry('b.txt', 'new content of b')],
+        remove: ['share/d.txt', 'share/missing.txt'],
+      },
+    });
+    expect(patch.statusCode).toBe(200);
+    const browse = (
+      await call(h.app, 'GET', '/v1/peers/alice/files', { token })
+    ).json<ListFilesResponse>();
+    expect(browse.online).toBe(true);
+    expect(browse.files).toEqual([
+      entry('b.txt', 'new content of b'),
+      entry('e.txt'),
+    ]);
+    expect(browse.fileCount).toBe(2);
+    expect(patch.json()).toEqual({ fileCount: 2, totalBytes: 16_000 + 5000 });
+  });
+
+  it('keeps the same bytes under two paths as two entries and one source', async () => {
+    const token = await onlinePeer(h.app, 'alice', [
+      entry('x.bin', 'same', { path: 'one/x.bin' }),
+      entry('y.bin', 'same', { path: 'two/y.bin' }),
+    ]);
+    const files = (
+      await call(h.app, 'GET', '/v1/peers/alice/files', { token })
+    ).json<ListFilesResponse>();
+    expect(files.files.map((f) => f.path)).toEqual(['one/x.bin', 'two/y.bin']);
+    const sources = (
+      await call(h.app, 'GET', `/v1/files/${sha('same')}/sources`, { token })
+    ).json<{ sources: unknown[] }>();
+    expect(sources.sources).toHaveLength(1);
+    const search = (
+      await call(h.app, 'GET', '/v1/search?q=bin', { token })
+    ).json<{ results: { names: string[]; sources: number }[] }>();
+    expect(search.results).toHaveLength(1);
+    expect(search.results[0]?.sources).toBe(1);
+    expect([...(search.results[0]?.names ?? [])].sort()).toEqual([
+      'x.bin',
+      'y.bin',
+    ]);
+    // removing one path keeps the file shared
+    await call(h.app, 'PATCH', '/v1/peers/me/files', {
+      token,
+      body: { add: [], remove: ['one/x.bin'] },
+    });
+    const after = (
+      await call(h.app, 'GET', `/v1/files/${sha('same')}/sources`, { token })
+    ).json<{ sources: unknown[] }>();
+    expect(after.sources).toHaveLength(1);
+  });
+
+  it('rejects a whole batch for one bad entry, naming entry and field', async () => {
+    const token = await onlinePeer(h.app, 'alice', [entry('keep.txt')]);
+    const files = [
+      entry('a.txt'),
+      { ...entry('b.txt'), sha256: 'ABC' },
+      entry('c.txt'),
+    ];
+    const res = await call(h.app, 'PUT', '/v1/peers/me/files', {
+      token,
+      body: { files },
+    });
+    expectProblem(res, 400, ErrorCode.ValidationFailed);
+    expect(res.json<{ detail: string }>().detail).toContain('/files/1/sha256');
+    const browse = (
+      await call(h.app, 'GET', '/v1/peers/alice/files', { token })
+    ).json<ListFilesResponse>();
+    expect(browse.files.map((f) => f.name)).toEqual(['keep.txt']);
+  });
+
+  it.each([
+    ['size', -1],
+    ['size', 1.5],
+    ['piecesRoot', 'f'.repeat(63)],
+    ['name', ''],
+    ['path', ''],
+    ['mtimeMs', 'yesterday'],
+  ])('rejects %s = %j', async (field, value) => {
+    const token = await signUp(h.app, 'alice');
+    const res = await call(h.app, 'PUT', '/v1/peers/me/files', {
+      token,
+      body: { files: [{ ...entry('a.txt'), [field]: value }] },
+    });
+    expectProblem(res, 400, ErrorCode.ValidationFailed);
+    expect(res.json<{ detail: string }>().detail).toContain(
+      `/files/0/${field}`,
+    );
+  });
+
+  it('rejects duplicate paths in one batch', async () => {
+    const token = await signUp(h.app, 'alice');
+    const res = await call(h.app, 'PUT', '/v1/peers/me/files', {
+      token,
+      body: { files: [entry('a.txt'), entry('a.txt', 'other')] },
+    });
+    expectProblem(res, 400, ErrorCode.DuplicatePath);
+    expect(res.json<{ detail: string }>().detail).toContain('/files/1/path');
+  });
+
+  it('never lets one user change another user’s index', async () => {
+    const alice = await onlinePeer(h.app, 'alice', [entry('alice.txt')]);
+    const bob = await onlinePeer(h.app, 'bob', [entry('bob.txt')], 5001);
+    // the body cannot name an owner, and "me" is always the token's user
+    const sneaky = await call(h.app, 'PUT', '/v1/peers/me/files', {
+      token: bob,
+      body: { username: 'alice', files: [] },
+    });
+    expect(sneaky.statusCode).toBe(400);
+    await call(h.app, 'PUT', '/v1/peers/me/files', {
+      token: bob,
+      body: { files: [] },
+    });
+    await call(h.app, 'PATCH', '/v1/peers/me/files', {
+      token: bob,
+      body: { add: [], remove: ['share/alice.txt'] },
+    });
+    expect(
+      (
+        await call(h.app, 'PUT', '/v1/peers/alice/files', {
+          token: bob,
+          body: { files: [] },
+        })
+      ).statusCode,
+    ).toBe(405);
+    const aliceFiles = (
+      await call(h.app, 'GET', '/v1/peers/alice/files', { token: alice })
+    ).json<ListFilesResponse>();
+    expect(aliceFiles.files.map((f) => f.name)).toEqual(['alice.txt']);
+    const announce = await call(h.app, 'PUT', '/v1/peers/me', {
+      token: bob,
+      body: { port: 7000 },
+    });
+    expect(announce.json<{ username: string }>().username).toBe('bob');
+  });
+
+  it('pages through a peer’s index and 404s an unknown user', async () => {
+    const files = Array.from({ length: 25 }, (_, i) =>
+      entry(`f${String(i).padStart(2, '0')}.txt`),
+    );
+    const token = await onlinePeer(h.app, 'alice', files);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/v1/peers/alice/files?limit=10${cursor === null ? '' : `&cursor=${cursor}`}`;
+      const page: ListFilesResponse = (
+        await call(h.app, 'GET', url, { token })
+      ).json<ListFilesResponse>();
+      seen.push(...page.files.map((f) => f.name));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(seen).toEqual(files.map((f) => f.name));
+    expectProblem(
+      await call(h.app, 'GET', '/v1/peers/nobody/files', { token }),
+      404,
+      ErrorCode.UserNotFound,
+    );
+    expectProblem(
+      await call(h.app, 'GET', '/v1/peers/alice/files?cursor=garbage', {
+        token,
+      }),
+      400,
+      ErrorCode.InvalidCursor,
+    );
+  });
+
+  it('accepts 100,000 entries in one request', async () => {
+    const token = await signUp(h.app, 'alice');
+    const files = Array.from({ length: 100_000 }, (_, i) =>
+      entry(`file ${i}.dat`),
+    );
+    const res = await call(h.app, 'PUT', '/v1/peers/me/files', {
+      token,
+      body: { files },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<{ fileCount: number }>().fileCount).toBe(100_000);
+  });
+
+  it('refuses a body that is not JSON', async () => {
+    const token = await signUp(h.app, 'alice');
+    const res = await call(h.app, 'PUT', '/v1/peers/me/files', {
+      token,
+      body: '{"files": [',
+      headers: { 'content-type': 'application/json' },
+    });
+    expectProblem(res, 400, ErrorCode.MalformedJson);
+    const text = await call(h.app, 'PUT', '/v1/peers/me/files', {
+      token,
+      body: 'files',
+      headers: { 'content-type': 'application/xml' },
+    });
+    expectProblem(text, 415, ErrorCode.UnsupportedMediaType);
+  });
+});
+
+describe('persistence', () => {
+  it('keeps users, sessions, peers and indexes across a restart', async () => {
+    const token = await onlinePeer(h.app, 'alice', [entry('song.mp3')]);
+    await h.restart();
+    const res = await call(h.app, 'GET', '/v1/search?q=song', { token });
+    expect(res.statusCode).toBe(200);
+    expect(
+      res.json<{ results: { name: string }[] }>().results.map((r) => r.name),
+    ).toEqual(['song.mp3']);
+  });
+});
