@@ -1,0 +1,413 @@
+// `pnpm bench transfer`: moves a 1 GiB random file over loopback and prints
+// MB/s and peak RSS against baselines measured in the same run: curl from a
+// Node `http` static server, and a raw TCP copy. Second case: four sources
+// capped at 50 MB/s each, then the same with one killed half-way.
+//
+// Every server and downloader runs in its own process (this file, started
+// again with a role as argument) so each one's peak RSS is its own.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
+import { connect, createServer as createTcpServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import {
+  download,
+  openLocalDb,
+  openShare,
+  startPeerServer,
+  TransferEvent,
+  type DownloadOptions,
+  type TransferProgress,
+} from '@ferry/peer-core';
+
+const SIZE = 1024 * 1024 * 1024;
+const RUNS = 2;
+const CAPPED_SOURCES = 4;
+const CAP_BPS = 50e6;
+const SELF = fileURLToPath(import.meta.url);
+const MB = 1e6;
+
+interface Child {
+  process: ChildProcess;
+  line(pattern: RegExp): Promise<RegExpMatchArray>;
+  /** Asks the child to exit (stdin closes) and returns its peak RSS. */
+  stop(): Promise<number>;
+}
+
+/** Starts this file again as a child in `role`. */
+function startChild(role: string, args: string[]): Child {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', SELF, role, ...args],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout });
+  const seen: string[] = [];
+  const waiters: (() => void)[] = [];
+  lines.on('line', (text) => {
+    seen.push(text);
+    for (const wake of waiters.splice(0)) wake();
+  });
+  const line = async (pattern: RegExp): Promise<RegExpMatchArray> => {
+    for (;;) {
+      for (const text of seen) {
+        const match = pattern.exec(text);
+        if (match) return match;
+      }
+      if (child.exitCode !== null) throw new Error(`${role} exited early`);
+      await new Promise<void>((wake) => waiters.push(wake));
+    }
+  };
+  child.on('exit', () => {
+    for (const wake of waiters.splice(0)) wake();
+  });
+  return {
+    process: child,
+    line,
+    stop: async () => {
+      child.stdin.end();
+      return Number((await line(/^RSS (\d+)$/))[1]);
+    },
+  };
+}
+
+/** In a child: prints peak RSS (bytes) and exits once stdin closes. */
+function exitWhenStdinCloses(cleanUp: () => Promise<void>): void {
+  process.stdin.resume();
+  process.stdin.on('end', () => {
+    void cleanUp().then(() => {
+      process.stdout.write(`RSS ${process.resourceUsage().maxRSS * 1024}\n`);
+      process.exit(0);
+    });
+  });
+}
+
+async function servePeer(
+  root: string,
+  stateDir: string,
+  rate?: string,
+): Promise<void> {
+  const db = openLocalDb(join(stateDir, 'local.db'));
+  const share = await openShare({ root, db });
+  await share.scan();
+  const server = await startPeerServer({
+    share,
+    username: 'bench',
+    version: '0',
+    listen: '127.0.0.1:0',
+    uploadRateBps: rate === undefined ? undefined : Number(rate),
+  });
+  process.stdout.write(`READY ${server.port}\n`);
+  exitWhenStdinCloses(async () => {
+    await server.close(100);
+    await share.close();
+    db.close();
+  });
+}
+
+async function getFile(optionsJson: string): Promise<void> {
+  const options = JSON.parse(optionsJson) as DownloadOptions;
+  const started = performance.now();
+  const transfer = download(options);
+  const half = (options.size ?? 0) / 2;
+  const onProgress = (progress: TransferProgress): void => {
+    if (progress.bytesDone < half) return;
+    process.stdout.write('HALF\n');
+    transfer.off(TransferEvent.Progress, onProgress);
+  };
+  transfer.on(TransferEvent.Progress, onProgress);
+  await transfer.done;
+  const ms = performance.now() - started;
+  process.stdout.write(`DONE ${ms} ${process.resourceUsage().maxRSS * 1024}\n`);
+}
+
+function serveHttp(file: string): void {
+  const server = createHttpServer((_request, response) => {
+    response.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': SIZE,
+    });
+    createReadStream(file, { highWaterMark: 1024 * 1024 }).pipe(response);
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    process.stdout.write(`READY ${port}\n`);
+  });
+  exitWhenStdinCloses(async () => {
+    server.close();
+    await Promise.resolve();
+  });
+}
+
+function serveTcp(file: string): void {
+  const server = createTcpServer((socket) => {
+    createReadStream(file, { highWaterMark: 1024 * 1024 }).pipe(socket);
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    process.stdout.write(`READY ${port}\n`);
+  });
+  exitWhenStdinCloses(async () => {
+    server.close();
+    await Promise.resolve();
+  });
+}
+
+function getTcp(port: string, out: string): void {
+  const fd = openSync(out, 'w');
+  const started = performance.now();
+  const socket = connect(Number(port), '127.0.0.1');
+  socket.on('data', (chunk) => writeSync(fd, chunk));
+  socket.on('end', () => {
+    closeSync(fd);
+    const ms = performance.now() - started;
+    process.stdout.write(
+      `DONE ${ms} ${process.resourceUsage().maxRSS * 1024}\n`,
+    );
+  });
+}
+
+/** Writes `SIZE` random bytes to `path`. */
+async function writeRandomFile(path: string): Promise<void> {
+  const handle = await open(path, 'w');
+  for (let written = 0; written < SIZE; written += 16 * 1024 * 1024) {
+    await handle.write(randomBytes(16 * 1024 * 1024));
+  }
+  await handle.close();
+}
+
+const mbps = (ms: number): number => SIZE / MB / (ms / 1000);
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+async function measureCurl(file: string, out: string): Promise<number> {
+  const server = startChild('http', [file]);
+  const port = (await server.line(/^READY (\d+)$/))[1] ?? '';
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    const result = spawnSync('curl', [
+      '-sS',
+      '-o',
+      out,
+      `http://127.0.0.1:${port}/`,
+    ]);
+    if (result.status !== 0)
+      throw new Error(`curl failed: ${String(result.stderr)}`);
+    times.push(performance.now() - started);
+    await rm(out, { force: true });
+  }
+  const rss = await server.stop();
+  return report('curl ← Node http server', median(times), { server: rss });
+}
+
+async function measureTcp(file: string, out: string): Promise<number> {
+  const server = startChild('tcp', [file]);
+  const port = (await server.line(/^READY (\d+)$/))[1] ?? '';
+  const times: number[] = [];
+  let clientRss = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const client = startChild('tcp-get', [port, out]);
+    const [, ms, rss] = await client.line(/^DONE (\S+) (\d+)$/);
+    times.push(Number(ms));
+    clientRss = Math.max(clientRss, Number(rss));
+    await client.stop().catch(() => 0);
+    await rm(out, { force: true });
+  }
+  const rss = await server.stop();
+  return report('raw TCP copy (Node)', median(times), {
+    server: rss,
+    client: clientRss,
+  });
+}
+
+function report(
+  label: string,
+  ms: number,
+  rss: { server?: number; client?: number },
+): number {
+  const memory = [
+    rss.server === undefined ? '' : `server ${mib(rss.server)}`,
+    rss.client === undefined ? '' : `client ${mib(rss.client)}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  process.stdout.write(
+    `${label.padEnd(38)} ${mbps(ms).toFixed(0).padStart(6)} MB/s  ${(ms / 1000).toFixed(2)} s  peak RSS ${memory}\n`,
+  );
+  return mbps(ms);
+}
+
+interface Fixture {
+  base: string;
+  root: string;
+  sha256: string;
+  piecesRoot: string;
+  /** A hash-cache database ready to copy, so sources skip hashing. */
+  dbFile: string;
+}
+
+async function prepare(): Promise<Fixture> {
+  const base = await mkdtemp(join(tmpdir(), 'ferry-bench-'));
+  const root = join(base, 'share');
+  await mkdir(root);
+  await writeRandomFile(join(root, 'random.bin'));
+  const dbFile = join(base, 'seed', 'local.db');
+  const db = openLocalDb(dbFile);
+  const share = await openShare({ root, db });
+  const started = performance.now();
+  await share.scan();
+  const hashMs = performance.now() - started;
+  const [entry] = share.files();
+  await share.close();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  if (entry === undefined) throw new Error('the share is empty');
+  process.stdout.write(
+    `hashing the share (1 read, worker thread): ${mbps(hashMs).toFixed(0)} MB/s\n`,
+  );
+  return {
+    base,
+    root,
+    dbFile,
+    sha256: entry.sha256,
+    piecesRoot: entry.piecesRoot,
+  };
+}
+
+async function startSources(
+  fixture: Fixture,
+  count: number,
+  rate?: number,
+): Promise<{ children: Child[]; ports: number[] }> {
+  const children: Child[] = [];
+  for (let i = 0; i < count; i++) {
+    const stateDir = await mkdtemp(join(fixture.base, 'state-'));
+    await copyFile(fixture.dbFile, join(stateDir, 'local.db'));
+    const args = [fixture.root, stateDir];
+    children.push(
+      startChild('serve', rate === undefined ? args : [...args, String(rate)]),
+    );
+  }
+  const ports = await Promise.all(
+    children.map(async (child) =>
+      Number((await child.line(/^READY (\d+)$/))[1]),
+    ),
+  );
+  return { children, ports };
+}
+
+async function runDownload(
+  fixture: Fixture,
+  ports: number[],
+  onHalf?: () => Promise<void>,
+): Promise<{ ms: number; rss: number }> {
+  const dir = await mkdtemp(join(fixture.base, 'dl-'));
+  const options: DownloadOptions = {
+    sha256: fixture.sha256,
+    piecesRoot: fixture.piecesRoot,
+    size: SIZE,
+    sources: ports.map((port) => ({ host: '127.0.0.1', port })),
+    dir,
+    name: 'random.bin',
+  };
+  const client = startChild('get', [JSON.stringify(options)]);
+  if (onHalf) {
+    await client.line(/^HALF$/);
+    await onHalf();
+  }
+  const [, ms, rss] = await client.line(/^DONE (\S+) (\d+)$/);
+  const written = await stat(join(dir, 'random.bin'));
+  if (written.size !== SIZE) throw new Error('the download is incomplete');
+  await client.stop().catch(() => 0);
+  await rm(dir, { recursive: true, force: true });
+  return { ms: Number(ms), rss: Number(rss) };
+}
+
+async function measureFerry(fixture: Fixture): Promise<number> {
+  const { children, ports } = await startSources(fixture, 1);
+  const times: number[] = [];
+  let clientRss = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const { ms, rss } = await runDownload(fixture, ports);
+    times.push(ms);
+    clientRss = Math.max(clientRss, rss);
+  }
+  const serverRss = await children[0]?.stop();
+  return report('ferry gRPC, 1 source, verified', median(times), {
+    server: serverRss,
+    client: clientRss,
+  });
+}
+
+async function measureCapped(fixture: Fixture): Promise<void> {
+  const sum = (CAPPED_SOURCES * CAP_BPS) / MB;
+  const all = await startSources(fixture, CAPPED_SOURCES, CAP_BPS);
+  const full = await runDownload(fixture, all.ports);
+  const fullMbps = report(
+    `ferry, ${CAPPED_SOURCES} sources @ ${CAP_BPS / MB} MB/s`,
+    full.ms,
+    { client: full.rss },
+  );
+  process.stdout.write(
+    `  = ${(fullMbps / sum).toFixed(2)}× their sum (${sum} MB/s; goal ≥ 0.9×)\n`,
+  );
+  const killed = await runDownload(fixture, all.ports, async () => {
+    all.children[0]?.process.kill('SIGKILL');
+    await Promise.resolve();
+  });
+  const killedMbps = report(
+    'ferry, same, one source killed half-way',
+    killed.ms,
+    { client: killed.rss },
+  );
+  process.stdout.write(
+    `  = ${((killed.ms / full.ms - 1) * 100).toFixed(0)}% slower than with all four (${(killedMbps / fullMbps).toFixed(2)}× the speed)\n`,
+  );
+  await Promise.all(all.children.slice(1).map((child) => child.stop()));
+}
+
+/** Runs the benchmark (called by `bench/run.ts`). */
+export async function run(): Promise<void> {
+  if (spawnSync('curl', ['--version']).status !== 0) {
+    throw new Error('curl is needed for the baseline (apt-get install curl)');
+  }
+  process.stdout.write(
+    `file: ${mib(SIZE)} of random bytes, loopback, ${RUNS} runs each (median)\n`,
+  );
+  const fixture = await prepare();
+  try {
+    const out = join(fixture.base, 'baseline.out');
+    const curl = await measureCurl(join(fixture.root, 'random.bin'), out);
+    const tcp = await measureTcp(join(fixture.root, 'random.bin'), out);
+    const ferry = await measureFerry(fixture);
+    process.stdout.write(
+      `  = ${(ferry / curl).toFixed(2)}× curl (goal ≥ 0.5×), ${(ferry / tcp).toFixed(2)}× raw TCP\n`,
+    );
+    await measureCapped(fixture);
+  } finally {
+    await rm(fixture.base, { recursive: true, force: true });
+  }
+}
+
+const [role, ...args] = process.argv.slice(2);
+if (process.argv[1] === SELF && role !== undefined) {
+  const roles: Record<string, () => Promise<void> | void> = {
+    serve: () => servePeer(args[0] ?? '', args[1] ?? '', args[2]),
+    get: () => getFile(args[0] ?? '{}'),
+    http: () => serveHttp(args[0] ?? ''),
+    tcp: () => serveTcp(args[0] ?? ''),
+    'tcp-get': () => getTcp(args[0] ?? '', args[1] ?? ''),
+  };
+  const start = roles[role];
+  if (start === undefined) throw new Error(`unknown role ${role}`);
+  await start();
+}
