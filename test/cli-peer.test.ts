@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,6 +206,22 @@ describe('ferry-peer against a real directory', () => {
     const after = await bob(['search', 'report'], noPassword);
     expect(after.status).toBe(1);
     expect(after.stderr).toContain('a password is needed');
+    // --password-file logs in again; a missing file is a clear failure
+    const file = path.join(await temp.make('ferry-pw-'), 'password');
+    await writeFile(file, `${PASSWORD}\n`, { mode: 0o600 });
+    const viaFile = await bob(
+      ['search', 'report', '--password-file', file],
+      noPassword,
+    );
+    expect(viaFile.status).toBe(0);
+    const missing = await bob(
+      ['search', 'report', '--password-file', `${file}.missing`],
+      { ...noPassword, FERRY_HOME: await temp.make('ferry-bob2-') },
+    );
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(
+      /^ferry-peer: cannot read password file .+\n$/,
+    );
   });
 
   it('serve stops cleanly on SIGTERM and leaves the peer list', async () => {

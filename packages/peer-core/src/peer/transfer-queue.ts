@@ -6,7 +6,8 @@ import type {
 } from './download-job.js';
 import { TransferState, type TransferSnapshot } from './peer-client.js';
 import type { QueueStore, QueuedDownload } from './queue-store.js';
-import { SpeedMeter, etaSeconds } from './speed-meter.js';
+import { SpeedMeter } from '../transfer/speed-meter.js';
+import { etaSeconds } from './eta.js';
 
 /** Downloads running at once unless told otherwise. */
 export const DEFAULT_MAX_ACTIVE_DOWNLOADS = 3;
@@ -214,7 +215,7 @@ export class TransferQueue {
 
   #snapshot(item: QueuedDownload): TransferSnapshot {
     const active = this.#active.get(item.id);
-    const speedBps = active?.meter.bytesPerSecond() ?? 0;
+    const speedBps = Math.round(active?.meter.bytesPerSecond() ?? 0);
     const snapshot: TransferSnapshot = {
       id: item.id,
       direction: 'down',

@@ -3,7 +3,7 @@ import {
   type UploadSnapshot,
   type UploadTracker,
 } from '../server/upload-tracker.js';
-import { etaSeconds } from './speed-meter.js';
+import { etaSeconds } from './eta.js';
 import { TransferState, type TransferSnapshot } from './peer-client.js';
 
 /** Finished uploads kept for display, newest last. */

@@ -10,6 +10,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   const profile = resolveSettings(flags, openProfileStore());
   const password = await readPassword({ passwordFile: flags.passwordFile });
   const logger = createLogger();
+  const signal = waitForSignal();
   const peer = await connectPeer(
     { profile, password },
     {
@@ -20,7 +21,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       heartbeatMs: flags.heartbeat,
     },
   );
-  await waitForSignal();
+  await signal;
   logger.info('stopping');
   await peer.stop();
 }
