@@ -1,0 +1,332 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchResponse } from './api/index.js';
+import type { Harness } from './test-helpers/harness.js';
+import {
+  call,
+  entry,
+  makeHarness,
+  onlinePeer,
+  sha,
+} from './test-helpers/harness.js';
+
+let h: Harness;
+let token: string;
+
+beforeAll(async () => {
+  h = await makeHarness();
+  // Given three peers; "blue danube waltz.flac" is held by all three
+  await onlinePeer(
+    h.app,
+    'alice',
+    [
+      entry('Blue Danube Waltz.flac', 'waltz'),
+      entry('danube-live-1998.mp3', 'live'),
+      entry('The Danube (documentary).mkv', 'doc'),
+      entry('quarterly report.pdf', 'report'),
+    ],
+    5001,
+  );
+  await onlinePeer(
+    h.app,
+    'bob',
+    [entry('blue danube waltz.flac', 'waltz'), entry('Danube.mp3', 'short')],
+    5002,
+  );
+  await onlinePeer(
+    h.app,
+    'carol',
+    [entry('Waltz – Blue Danube.flac', 'waltz')],
+    5003,
+  );
+  token = await onlinePeer(h.app, 'dave', [], 5004);
+});
+afterAll(async () => {
+  await h.close();
+});
+
+async function search(query: string): Promise<SearchResponse> {
+  const res = await call(h.app, 'GET', `/v1/search?${query}`, { token });
+  expect(res.statusCode).toBe(200);
+  return res.json<SearchResponse>();
+}
+
+describe('search', () => {
+  it('returns one result per file with its names and source count', async () => {
+    const { results } = await search('q=waltz');
+    expect(results).toHaveLength(1);
+    const [waltz] = results;
+    expect(waltz?.sha256).toBe(sha('waltz'));
+    expect(waltz?.sources).toBe(3);
+    expect([...(waltz?.names ?? [])].sort()).toEqual(
+      [
+        'Blue Danube Waltz.flac',
+        'Waltz – Blue Danube.flac',
+        'blue danube waltz.flac',
+      ].sort(),
+    );
+    expect(waltz?.piecesRoot).toBe(sha('pieces:waltz'));
+  });
+
+  it('matches words and word prefixes, case-insensitively, all words', async () => {
+    const names = (r: SearchResponse) => r.results.map((x) => x.name).sort();
+    expect(names(await search('q=DANU'))).toHaveLength(4);
+    expect(names(await search('q=danube%20live'))).toEqual([
+      'danube-live-1998.mp3',
+    ]);
+    expect(names(await search('q=quarter%20rep'))).toEqual([
+      'quarterly report.pdf',
+    ]);
+    expect((await search('q=nothing-like-this')).results).toEqual([]);
+  });
+
+  it('ranks by relevance, then by online sources', async () => {
+    const { results } = await search('q=danube');
+    // the shortest name is the most relevant
+    expect(results[0]?.name).toBe('Danube.mp3');
+    const names = results.map((r) => r.name);
+    expect(names).toHaveLength(4);
+  });
+
+  it('breaks relevance ties by the number of online sources', async () => {
+    const hh = await makeHarness();
+    try {
+      await onlinePeer(
+        hh.app,
+        'peer1',
+        [entry('alpha one.txt', 'A'), entry('alpha two.txt', 'B')],
+        1,
+      );
+      await onlinePeer(hh.app, 'peer2', [entry('alpha two.txt', 'B')], 2);
+      const t = await onlinePeer(
+        hh.app,
+        'peer3',
+        [entry('alpha two.txt', 'B')],
+        3,
+      );
+      const res = (
+        await call(hh.app, 'GET', '/v1/search?q=alpha', { token: t })
+      ).json<SearchResponse>();
+      expect(res.results.map((r) => [r.name, r.sources])).toEqual([
+        ['alpha two.txt', 3],
+        ['alpha one.txt', 1],
+      ]);
+    } finally {
+      await hh.close();
+    }
+  });
+
+  it('filters by extension and size', async () => {
+    expect(
+      (await search('q=danube&ext=mp3')).results.map((r) => r.name).sort(),
+    ).toEqual(['Danube.mp3', 'danube-live-1998.mp3']);
+    expect((await search('q=danube&ext=.MP3')).results).toHaveLength(2);
+    const big = await search(`q=danube&minSize=${'waltz'.length * 1000}`);
+    expect(big.results.every((r) => r.size >= 5000)).toBe(true);
+    const small = await search('q=danube&maxSize=4000');
+    expect(small.results.map((r) => r.name).sort()).toEqual([
+      'The Danube (documentary).mkv',
+      'danube-live-1998.mp3',
+    ]);
+  });
+
+  it('pages with a cursor without repeating or skipping', async () => {
+    const all = (await search('q=danube&limit=200')).results.map(
+      (r) => r.sha256,
+    );
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: SearchResponse = await search(
+        `q=danube&limit=1${cursor === null ? '' : `&cursor=${cursor}`}`,
+      );
+      paged.push(...page.results.map((r) => r.sha256));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(paged).toEqual(all);
+  });
+
+  it('refuses a cursor from another query', async () => {
+    const first = await search('q=danube&limit=1');
+    const res = await call(
+      h.app,
+      'GET',
+      `/v1/search?q=waltz&cursor=${first.nextCursor ?? ''}`,
+      { token },
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ code: string }>().code).toBe('INVALID_CURSOR');
+  });
+
+  it.each([
+    '"',
+    '""',
+    '*',
+    'danube*',
+    'NEAR(a b)',
+    'a OR b',
+    "'; DROP TABLE files; --",
+    '%',
+    '_',
+    '\\',
+    '{name}: x',
+    'danube AND',
+    '^danube',
+    '-danube',
+    '(((',
+    '\u0301',
+    'x'.repeat(1024),
+  ])('treats %j literally, never failing', async (q) => {
+    const res = await call(
+      h.app,
+      'GET',
+      `/v1/search?q=${encodeURIComponent(q)}`,
+      { token },
+    );
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('answers 400, not 500, to 10 kB of query', async () => {
+    const res = await call(
+      h.app,
+      'GET',
+      `/v1/search?q=${'danube '.repeat(1500)}`,
+      { token },
+    );
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('lists the online sources of a file', async () => {
+    const res = await call(h.app, 'GET', `/v1/files/${sha('waltz')}/sources`, {
+      token,
+    });
+    const body = res.json<{
+      sources: { username: string; port: number }[];
+      size: number;
+    }>();
+    expect(body.sources.map((s) => s.username).sort()).toEqual([
+      'alice',
+      'bob',
+      'carol',
+    ]);
+    expect(body.size).toBe(5000);
+    const none = await call(
+      h.app,
+      'GET',
+      `/v1/files/${sha('nobody has it')}/sources`,
+      { token },
+    );
+    expect(none.json()).toEqual({
+      sha256: sha('nobody has it'),
+      size: null,
+      piecesRoot: null,
+      sources: [],
+    });
+    expect(
+      (await call(h.app, 'GET', '/v1/files/XYZ/sources', { token })).statusCode,
+    ).toBe(400);
+  });
+});
+
+describe('property: no request yields a 5xx', () => {
+  const method = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE');
+  const path = fc.constantFrom(
+    '/v1/search',
+    '/v1/peers',
+    '/v1/peers/me',
+    '/v1/peers/me/files',
+    '/v1/users',
+    '/v1/sessions',
+    '/v1/sessions/current',
+    '/v1/peers/alice/files',
+    `/v1/files/${sha('waltz')}/sources`,
+  );
+  const queryValue = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.integer().map(String),
+    fc.constant(''),
+  );
+  const query = fc.dictionary(
+    fc.constantFrom(
+      'q',
+      'limit',
+      'cursor',
+      'minSize',
+      'maxSize',
+      'ext',
+      'other',
+    ),
+    queryValue,
+  );
+  const body = fc.oneof(
+    fc.jsonValue(),
+    fc.record({ files: fc.array(fc.jsonValue(), { maxLength: 3 }) }),
+    fc.record({
+      add: fc.array(fc.jsonValue(), { maxLength: 3 }),
+      remove: fc.array(fc.jsonValue(), { maxLength: 3 }),
+    }),
+    fc.record({
+      host: fc.oneof(fc.string(), fc.ipV4(), fc.ipV6(), fc.domain()),
+      port: fc.integer(),
+    }),
+    fc.record({ username: fc.string(), password: fc.string() }),
+  );
+
+  it('random bodies and queries get a 2xx or 4xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        method,
+        path,
+        query,
+        body,
+        fc.boolean(),
+        async (m, p, q, b, authed) => {
+          const url = `${p}?${new URLSearchParams(q).toString()}`;
+          const res = await h.app.inject({
+            method: m,
+            url,
+            headers: authed ? { authorization: `Bearer ${token}` } : {},
+            ...(m === 'GET' || m === 'DELETE'
+              ? {}
+              : {
+                  payload: JSON.stringify(b),
+                  headers: {
+                    'content-type': 'application/json',
+                    ...(authed ? { authorization: `Bearer ${token}` } : {}),
+                  },
+                }),
+          });
+          expect(
+            res.statusCode,
+            `${m} ${url} ${JSON.stringify(b)} → ${res.body}`,
+          ).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('random search text gets a 200 or 400', async () => {
+    // the test above may have logged the shared token out
+    const login = await call(h.app, 'POST', '/v1/sessions', {
+      body: { username: 'dave', password: 'correct horse' },
+    });
+    token = login.json<{ token: string }>().token;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        async (q) => {
+          const res = await call(
+            h.app,
+            'GET',
+            `/v1/search?q=${encodeURIComponent(q)}`,
+            { token },
+          );
+          expect([200, 400]).toContain(res.statusCode);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
