@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import TextInput from 'ink-text-input';
 import { withoutControls } from '../format/safe-text.js';
@@ -18,6 +18,9 @@ export function SearchBox({
   onCancel: () => void;
 }) {
   const [query, setQuery] = useState(initial);
+  // The text as last typed, even before a re-render: Enter pressed right
+  // after typing submits all of it.
+  const typed = useRef(initial);
   useInput(
     (_input, key) => {
       if (key.escape) onCancel();
@@ -29,8 +32,11 @@ export function SearchBox({
       <Text color="cyan">search: </Text>
       <TextInput
         value={query}
-        onChange={(text) => setQuery(withoutControls(text))}
-        onSubmit={onSubmit}
+        onChange={(text) => {
+          typed.current = withoutControls(text);
+          setQuery(typed.current);
+        }}
+        onSubmit={() => onSubmit(typed.current)}
         placeholder="words in the file name, Enter to search"
       />
     </Box>

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * One tmux server of its own (its own socket), so a test drives a real
+ * terminal without touching anyone else's sessions.
+ */
+export class TmuxTerminal {
+  readonly socket = `ferry-test-${process.pid}-${Date.now()}`;
+
+  async tmux(...args: string[]): Promise<string> {
+    const { stdout } = await run('tmux', ['-L', this.socket, ...args], {
+      timeout: 10_000,
+    });
+    return stdout;
+  }
+
+  /** Starts `command` (run by sh) in a `columns`×`rows` terminal. */
+  async start(command: string, columns = 100, rows = 30): Promise<void> {
+    await this.tmux(
+      'new-session',
+      '-d',
+      '-s',
+      'main',
+      '-x',
+      String(columns),
+      '-y',
+      String(rows),
+      command,
+    );
+  }
+
+  /** Sends keys by tmux name ("Enter", "Escape") or, with `literal`, text. */
+  async send(keys: string, literal = false): Promise<void> {
+    await this.tmux(
+      'send-keys',
+      '-t',
+      'main',
+      ...(literal ? ['-l'] : []),
+      keys,
+    );
+  }
+
+  /** The screen as text. */
+  screen(): Promise<string> {
+    return this.tmux('capture-pane', '-p', '-t', 'main');
+  }
+
+  /** True while the program has the alternate screen buffer on. */
+  async alternateOn(): Promise<boolean> {
+    const out = await this.tmux(
+      'display-message',
+      '-p',
+      '-t',
+      'main',
+      '#{alternate_on}',
+    );
+    return out.trim() === '1';
+  }
+
+  /** Polls the screen until `predicate` holds; fails after `timeoutMs`. */
+  async waitFor(
+    predicate: (screen: string) => boolean,
+    timeoutMs = 30_000,
+  ): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = await this.screen();
+      if (predicate(screen)) return screen;
+      if (Date.now() > deadline) {
+        throw new Error(`screen never matched in ${timeoutMs} ms:\n${screen}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Stops the tmux server and everything running in it. */
+  async kill(): Promise<void> {
+    await this.tmux('kill-server').catch(() => undefined);
+  }
+}
