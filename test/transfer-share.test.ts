@@ -29,7 +29,9 @@ async function openTestShare(
 ): Promise<{ share: Share; db: LocalDb }> {
   const db = openLocalDb(dbFile ?? join(await temp.make(), 'local.db'));
   const share = await openShare({ root, db, settleMs: 300, debounceMs: 100 });
-  cleanups.push(() => db.close());
+  cleanups.push(() => {
+    db.close();
+  });
   cleanups.push(() => share.close());
   return { share, db };
 }

@@ -59,19 +59,7 @@ export function fromGrpcManifest(
   const size = Number(manifest.size);
   const pieceSize = manifest.piece_size;
   const hashes = manifest.piece_hashes;
-  const problem =
-    manifest.sha256 !== sha256
-      ? 'it describes another file'
-      : !Number.isSafeInteger(size) || size < 0
-        ? 'its size is invalid'
-        : pieceSize < 1 || pieceSize > MAX_PIECE_SIZE
-          ? 'its piece size is invalid'
-          : hashes.length !== pieceCount(size, pieceSize) ||
-              hashes.some((hash) => hash.length !== DIGEST_BYTES)
-            ? 'its piece hashes do not match its size'
-            : piecesRootOf(Buffer.concat(hashes)) !== manifest.pieces_root
-              ? 'its pieces root does not match its piece hashes'
-              : undefined;
+  const problem = manifestProblem(manifest, sha256, size);
   if (problem !== undefined) {
     throw new PeerError(
       PeerErrorCode.IntegrityError,
@@ -85,4 +73,27 @@ export function fromGrpcManifest(
     pieceHashes: hashes,
     piecesRoot: manifest.pieces_root,
   };
+}
+
+function manifestProblem(
+  manifest: Manifest__Output,
+  sha256: string,
+  size: number,
+): string | undefined {
+  const { piece_size: pieceSize, piece_hashes: hashes } = manifest;
+  if (manifest.sha256 !== sha256) return 'it describes another file';
+  if (!Number.isSafeInteger(size) || size < 0) return 'its size is invalid';
+  if (pieceSize < 1 || pieceSize > MAX_PIECE_SIZE) {
+    return 'its piece size is invalid';
+  }
+  if (
+    hashes.length !== pieceCount(size, pieceSize) ||
+    hashes.some((hash) => hash.length !== DIGEST_BYTES)
+  ) {
+    return 'its piece hashes do not match its size';
+  }
+  if (piecesRootOf(Buffer.concat(hashes)) !== manifest.pieces_root) {
+    return 'its pieces root does not match its piece hashes';
+  }
+  return undefined;
 }

@@ -2,19 +2,20 @@ import { EventEmitter } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
-import type { ProtoGrpcType } from '../generated/peer.js';
 import type { FileManifest } from '../grpc/peer-types.js';
 import { TransferState } from '../peer/peer-client.js';
 import { loadPeerProto } from '../proto/load.js';
 import { isSha256Hex, pieceLength } from '../share/pieces.js';
-import { fetchRun, type FetchContext } from './fetch-run.js';
+import type { FetchContext } from './fetch-run.js';
+import { runLane } from './fetch-lane.js';
+import { PartRecorder } from './part-recorder.js';
+import { SourceSet } from './source-set.js';
 import { finalizeDownload } from './finalize-download.js';
 import { placePart, type PartPlacement } from './part-placement.js';
-import { removePartFiles, savePartRecord } from './part-record.js';
+import { removePartFiles } from './part-record.js';
 import { PieceQueue } from './piece-queue.js';
 import { PieceWriter } from './piece-writer.js';
 import { sanitizeFileName } from './sanitize-name.js';
-import { SourceHandle } from './source-handle.js';
 import { SpeedMeter } from './speed-meter.js';
 import {
   DEFAULT_TUNING,
@@ -22,7 +23,6 @@ import {
   type DownloadOptions,
   type TransferEvents,
   type TransferProgress,
-  type TransferSource,
   type TransferTuning,
 } from './transfer-types.js';
 
@@ -38,6 +38,7 @@ interface Prepared {
   placement: PartPlacement;
   writer: PieceWriter;
   queue: PieceQueue;
+  recorder: PartRecorder;
 }
 
 /**
@@ -53,9 +54,8 @@ export class Transfer extends EventEmitter<TransferEvents> {
   readonly done: Promise<string>;
   readonly #options: DownloadOptions;
   readonly #tuning: TransferTuning;
-  readonly #proto: ProtoGrpcType;
   readonly #meter = new SpeedMeter();
-  #sources: SourceHandle[] = [];
+  readonly #sources: SourceSet;
   #prepared: Prepared | undefined;
   #state = TransferState.Connecting;
   #session = new AbortController();
@@ -65,8 +65,6 @@ export class Transfer extends EventEmitter<TransferEvents> {
   #bytesDone = 0;
   #bytesFetched = 0;
   #refreshes = 0;
-  #recorded = -1;
-  #recording: Promise<void> | undefined;
   #path: string | undefined;
   #error: string | undefined;
   #settle!: { resolve(path: string): void; reject(error: PeerError): void };
@@ -89,8 +87,11 @@ export class Transfer extends EventEmitter<TransferEvents> {
     this.name = sanitizeFileName(options.name);
     this.#options = options;
     this.#tuning = { ...DEFAULT_TUNING, ...options.tuning };
-    this.#proto = options.proto ?? loadPeerProto();
-    this.#addSources(options.sources);
+    this.#sources = new SourceSet(
+      this.#tuning.maxSourceFailures,
+      options.proto ?? loadPeerProto(),
+    );
+    this.#sources.add(options.sources);
     this.done = new Promise((resolve, reject) => {
       this.#settle = { resolve, reject };
     });
@@ -118,7 +119,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
       speedBps,
       etaSeconds: speedBps > 0 ? (size - this.#bytesDone) / speedBps : null,
       state: this.#state,
-      sources: this.#sources.map((source) => source.stats(now)),
+      sources: this.#sources.stats(now),
     };
     if (this.#path !== undefined) progress.path = this.#path;
     if (this.#error !== undefined) progress.error = this.#error;
@@ -137,7 +138,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
       .catch((error: unknown) => this.#settle.reject(toTransferError(error)))
       .finally(() => {
         clearInterval(ticker);
-        for (const source of this.#sources) source.close();
+        this.#sources.close();
       });
   }
 
@@ -202,7 +203,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
 
   async #fetchManifest(): Promise<FileManifest> {
     for (;;) {
-      for (const source of this.#liveSources()) {
+      for (const source of this.#sources.live()) {
         this.#throwIfCancelled();
         try {
           return this.#checkManifest(
@@ -245,21 +246,22 @@ export class Transfer extends EventEmitter<TransferEvents> {
     for (const index of queue.doneIndexes()) {
       this.#bytesDone += pieceLength(index, manifest.size, manifest.pieceSize);
     }
-    const prepared = { manifest, placement, writer, queue };
-    await this.#saveRecord(prepared);
-    return prepared;
+    const recorder = new PartRecorder(writer, placement.recordPath, manifest);
+    await recorder.flush(() => queue.doneIndexes());
+    return { manifest, placement, writer, queue, recorder };
   }
 
   async #downloadAll(prepared: Prepared): Promise<void> {
-    const recorder = setInterval(
-      () => void this.#saveRecord(prepared),
+    const verified = (): number[] => prepared.queue.doneIndexes();
+    const timer = setInterval(
+      () => prepared.recorder.tick(verified),
       this.#tuning.recordIntervalMs,
     );
     try {
       while (!prepared.queue.complete) {
         await this.#whenResumed();
         this.#session = new AbortController();
-        const live = this.#liveSources();
+        const live = this.#sources.live();
         if (live.length === 0) {
           await this.#whenSourcesAgain();
           continue;
@@ -268,16 +270,15 @@ export class Transfer extends EventEmitter<TransferEvents> {
         await Promise.all(
           live.flatMap((source) =>
             Array.from({ length: this.#tuning.requestsPerSource }, () =>
-              this.#lane(source, context),
+              runLane(source, context),
             ),
           ),
         );
         this.#throwIfCancelled();
-        if (this.#paused) await this.#saveRecord(prepared);
+        if (this.#paused) await prepared.recorder.flush(verified);
       }
     } finally {
-      clearInterval(recorder);
-      await this.#recording?.catch(() => undefined);
+      clearInterval(timer);
     }
   }
 
@@ -296,28 +297,6 @@ export class Transfer extends EventEmitter<TransferEvents> {
     };
   }
 
-  async #lane(source: SourceHandle, context: FetchContext): Promise<void> {
-    while (!context.signal.aborted && !source.dropped) {
-      const run = context.queue.take(this.#tuning.piecesPerRequest);
-      if (run.length === 0) return;
-      source.setActive(true);
-      try {
-        await fetchRun(source, run, context);
-        source.succeeded();
-      } catch (error) {
-        context.queue.giveBack(run);
-        if (context.signal.aborted) return;
-        const verdict = source.failed(error);
-        if (!verdict.drop)
-          await sleep(verdict.retryInMs, undefined, {
-            signal: context.signal,
-          }).catch(() => undefined);
-      } finally {
-        source.setActive(false);
-      }
-    }
-  }
-
   /** Waits while paused; throws once cancelled. */
   async #whenResumed(): Promise<void> {
     while (this.#paused && !this.#cancelled) {
@@ -331,7 +310,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
   /** Every source is dropped: ask for fresh ones or give up. */
   async #whenSourcesAgain(): Promise<void> {
     this.#throwIfCancelled();
-    if (this.#liveSources().length > 0) {
+    if (this.#sources.live().length > 0) {
       await sleep(1_000, undefined, { signal: this.#session.signal }).catch(
         () => undefined,
       );
@@ -341,7 +320,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
     if (refresh === undefined || this.#refreshes >= this.#tuning.maxRefreshes) {
       throw new PeerError(
         PeerErrorCode.NoSources,
-        `no source could deliver ${this.name}: ${this.#sourceErrors()}`,
+        `no source could deliver ${this.name}: ${this.#sources.describeFailures()}`,
       );
     }
     this.#refreshes += 1;
@@ -349,39 +328,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
       () => undefined,
     );
     this.#throwIfCancelled();
-    this.#addSources(await refresh());
-  }
-
-  #addSources(sources: TransferSource[]): void {
-    for (const source of sources) {
-      const handle = new SourceHandle(
-        source,
-        this.#tuning.maxSourceFailures,
-        this.#proto,
-      );
-      const index = this.#sources.findIndex(
-        (known) => known.address === handle.address,
-      );
-      const known = this.#sources[index];
-      if (known === undefined) this.#sources.push(handle);
-      else if (known.dropped) {
-        known.close();
-        this.#sources[index] = handle;
-      } else handle.close();
-    }
-  }
-
-  #liveSources(): SourceHandle[] {
-    return this.#sources.filter((source) => !source.dropped);
-  }
-
-  #sourceErrors(): string {
-    if (this.#sources.length === 0) return 'no sources were given';
-    return this.#sources
-      .map(
-        (source) => `${source.label}: ${source.stats().error ?? 'no answer'}`,
-      )
-      .join('; ');
+    this.#sources.add(await refresh());
   }
 
   async #verifyAndRename(prepared: Prepared): Promise<string> {
@@ -403,33 +350,12 @@ export class Transfer extends EventEmitter<TransferEvents> {
     return path;
   }
 
-  /** Flushes verified pieces to disk, then records them. */
-  #saveRecord(prepared: Prepared): Promise<void> {
-    if (this.#recording !== undefined) return this.#recording;
-    const verified = prepared.queue.doneIndexes();
-    if (verified.length === this.#recorded) return Promise.resolve();
-    const { manifest, placement, writer } = prepared;
-    this.#recording = writer
-      .sync()
-      .then(() =>
-        savePartRecord(placement.recordPath, { ...manifest, verified }),
-      )
-      .then(() => {
-        this.#recorded = verified.length;
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        this.#recording = undefined;
-      });
-    return this.#recording;
-  }
-
   async #cleanUp(failure: PeerError): Promise<void> {
     const prepared = this.#prepared;
     if (prepared === undefined) return;
     const keep =
       !this.#cancelled && failure.code !== PeerErrorCode.IntegrityError;
-    if (keep) await this.#saveRecord(prepared);
+    if (keep) await prepared.recorder.flush(() => prepared.queue.doneIndexes());
     await prepared.writer.close();
     if (this.#cancelled) await removePartFiles(prepared.placement.partPath);
   }

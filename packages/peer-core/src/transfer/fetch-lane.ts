@@ -1,0 +1,36 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fetchRun, type FetchContext } from './fetch-run.js';
+import type { SourceHandle } from './source-handle.js';
+
+/**
+ * One request slot of a source: takes runs of missing pieces from the
+ * shared queue and fetches them until the queue has nothing left, the
+ * source is dropped, or the download is paused or cancelled. A failed
+ * run goes back to the queue for any source to take.
+ */
+export async function runLane(
+  source: SourceHandle,
+  context: FetchContext,
+): Promise<void> {
+  const { queue, signal, tuning } = context;
+  while (!signal.aborted && !source.dropped) {
+    const run = queue.take(tuning.piecesPerRequest);
+    if (run.length === 0) return;
+    source.setActive(true);
+    try {
+      await fetchRun(source, run, context);
+      source.succeeded();
+    } catch (error) {
+      queue.giveBack(run);
+      if (signal.aborted) return;
+      const verdict = source.failed(error);
+      if (!verdict.drop) {
+        await sleep(verdict.retryInMs, undefined, { signal }).catch(
+          () => undefined,
+        );
+      }
+    } finally {
+      source.setActive(false);
+    }
+  }
+}
