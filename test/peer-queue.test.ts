@@ -20,7 +20,7 @@ import { TempDirs, waitFor, writeRandomFile } from './helpers/peer-temp.js';
 
 const temp = new TempDirs();
 /** The source serves at most this fast, so downloads last a while. */
-const UPLOAD_RATE = 4_000_000;
+const UPLOAD_RATE = 1_500_000;
 const SIZE = 3 * 1024 * 1024;
 let directory: TestDirectory;
 let source: TestPeer;
@@ -96,8 +96,15 @@ describe('the transfer queue', () => {
     peer.move(c, 0);
     peer.cancel(b);
     expect(stateOf(peer, b).state).toBe(TransferState.Cancelled);
-    // Then pausing the running one starts the moved one next
+    // Then the running one shows its speed and time left
     await until(peer, a, TransferState.Downloading);
+    const moving = await waitFor(() => {
+      const t = stateOf(peer, a);
+      return t.speedBps > 0 && t.etaSeconds !== null ? t : undefined;
+    }, 'a speed and an ETA');
+    expect(moving.sources).toBe(1);
+    expect(peer.snapshot().downSpeedBps).toBeGreaterThan(0);
+    // And pausing it starts the moved one next
     peer.pause(a);
     await until(peer, a, TransferState.Paused);
     await until(peer, c, TransferState.Connecting, TransferState.Downloading);

@@ -145,6 +145,11 @@ export interface PeerClient {
   resume(transferId: string): void;
   cancel(transferId: string): void;
   retry(transferId: string): void;
+  /**
+   * Moves a download to `index` of the queue order (0 starts next).
+   * Optional: front ends check for it before offering reordering.
+   */
+  move?(transferId: string, index: number): void;
   /** Saves state, logs out and stops serving. */
   stop(): Promise<void>;
 }
