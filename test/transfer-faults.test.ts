@@ -102,6 +102,26 @@ describe('downloads survive bad sources', () => {
     expect(existsSync(join(dir, 'data.bin'))).toBe(false);
   });
 
+  it('refuses a source whose manifest does not add up', async () => {
+    // Given a fake peer whose manifest's piece hashes do not match its root
+    const good = await sharePeer(3 * PIECE_SIZE);
+    const entry = good.entry('data.bin');
+    const liar = await startFakePeer(good, 'bad-manifest');
+    fakes.push(liar);
+    // When we download from it alone
+    const transfer = download({
+      sha256: entry.sha256,
+      sources: [local(liar.port, 'liar')],
+      dir: await temp.make(),
+      name: 'data.bin',
+    });
+    // Then it fails before any download call, saying why
+    const error = (await transfer.done.catch((e: unknown) => e)) as PeerError;
+    expect(error.code).toBe(PeerErrorCode.NoSources);
+    expect(error.message).toMatch(/liar: bad manifest .*pieces root/);
+    expect(liar.downloads).toBe(0);
+  });
+
   it('gives up on a stalling source and completes from another', async () => {
     // Given a peer that sends one chunk and then nothing, and a good peer
     const good = await sharePeer(6 * PIECE_SIZE, 10e6);

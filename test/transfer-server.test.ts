@@ -252,6 +252,38 @@ describe('the peer server', () => {
     ).toEqual({ code: grpc.status.OK, bytes: 10 });
   });
 
+  it('never sends faster than its upload rate allows', async () => {
+    // Given a peer capped at 2 MB/s (one second of burst) and a 16 MiB file
+    const root = await temp.make();
+    await writeRandomFile(join(root, 'f.bin'), 16 * PIECE_SIZE);
+    const peer = await startSharingPeer({
+      root,
+      stateDir: await temp.make(),
+      uploadRateBps: 2e6,
+    });
+    peers.push(peer);
+    const file = peer.entry('f.bin');
+    const client = rawClient(peer);
+    // When a client reads the whole file for a while
+    const started = Date.now();
+    const call = client.Download({
+      sha256: file.sha256,
+      offset: '0',
+      length: String(file.size),
+    });
+    call.on('error', () => undefined);
+    call.on('data', () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const [upload] = peer.server.uploads.snapshot();
+    const elapsedSeconds = (Date.now() - started) / 1000;
+    call.cancel();
+    // Then it sent something, but no more than the rate, the burst and one chunk
+    expect(upload?.bytesSent).toBeGreaterThan(0);
+    expect(upload?.bytesSent).toBeLessThanOrEqual(
+      2e6 * (elapsedSeconds + 1) + PIECE_SIZE,
+    );
+  });
+
   it('keeps its memory flat for a client that stops reading', async () => {
     // Given a 256 MiB file and a client that reads one chunk, then pauses
     const peer = await sharePeer({ 'huge.bin': 256 * PIECE_SIZE });

@@ -7,7 +7,9 @@ export type Misbehaviour =
   /** Sends the right offsets with flipped bytes. */
   | 'corrupt'
   /** Accepts the call, then sends nothing and never ends the stream. */
-  | 'stall';
+  | 'stall'
+  /** Answers `GetManifest` with piece hashes that do not fit the root. */
+  | 'bad-manifest';
 
 /** A test server implementing `ferry.v1.Peer` that misbehaves on purpose. */
 export interface FakePeer {
@@ -41,9 +43,12 @@ export async function startFakePeer(
       call: grpc.ServerUnaryCall<{ sha256: string }, unknown>,
       callback: grpc.sendUnaryData<unknown>,
     ) =>
-      upstream.GetManifest(call.request, (error, reply) =>
-        callback(error, reply),
-      ),
+      upstream.GetManifest(call.request, (error, reply) => {
+        if (reply && misbehaviour === 'bad-manifest') {
+          reply.piece_hashes = reply.piece_hashes.map(() => Buffer.alloc(32));
+        }
+        callback(error, reply);
+      }),
     Download: (
       call: grpc.ServerWritableStream<
         { offset: string; length: string },
