@@ -23,6 +23,8 @@ export function buildProgram(): Command {
         'ferry logs straight in;\notherwise it opens on the login screen.',
     )
     .action(async (flags: FerryFlags) => {
+      // React's production build: faster renders, less memory.
+      process.env['NODE_ENV'] ??= 'production';
       const { startFerry } = await import('../app/start-ferry.js');
       process.exitCode = await startFerry(flags);
     });

@@ -1,4 +1,4 @@
 // Entry point of `pnpm demo` (`node ./dist/demo/main.js`).
-import { runDemo } from './run-demo.js';
-
+process.env['NODE_ENV'] ??= 'production';
+const { runDemo } = await import('./run-demo.js');
 await runDemo();
