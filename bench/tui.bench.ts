@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 
 const PRESSES = 300;
 const MB = 1024 * 1024;
-const PROBE = fileURLToPath(new URL('./tui-probe.mjs', import.meta.url));
+const PROBE = fileURLToPath(new URL('./tui-probe.js', import.meta.url));
 
 interface Probe {
   times: number[];
