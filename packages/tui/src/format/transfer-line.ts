@@ -26,7 +26,7 @@ export function transferLine(t: TransferSnapshot, width: number): string {
     fit(percent(t.bytesDone, t.size), 5, 'right') +
     fit(moving ? formatSpeed(t.speedBps) : '', 11, 'right') +
     fit(moving ? formatEta(t.etaSeconds) : '', 6, 'right') +
-    fit(`${t.sources} src`, 7, 'right') +
+    fit(t.sources > 0 ? `${t.sources} src` : '', 7, 'right') +
     ' ' +
     fit(t.state, 11)
   );
