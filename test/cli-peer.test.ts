@@ -185,6 +185,9 @@ describe('ferry-peer against a real directory', () => {
     expect(limit.stderr).toContain(
       "option '--limit <n>' argument 'lots' is invalid",
     );
+    const listen = await bob(['serve', '--listen', 'nowhere']);
+    expect(listen.status).toBe(2);
+    expect(listen.stderr).toContain('"nowhere" is not HOST:PORT');
     const hash = await bob(['get', 'not-a-hash']);
     expect(hash.status).toBe(2);
     expect(hash.stderr).toContain('expected a SHA-256 of 64 hex digits');

@@ -81,6 +81,23 @@ describe('recovery', () => {
     );
   });
 
+  it('heartbeats inside the TTL by default and stays listed', async () => {
+    // Given a peer with the default heartbeat (a third of the 3 s TTL)
+    const dana = await startTestPeer(temp, 'dana', directory.url, {
+      heartbeatMs: undefined,
+    });
+    try {
+      // When more than two TTLs pass
+      await new Promise((resolve) => setTimeout(resolve, 7000));
+      // Then the directory still lists it
+      const peers = bob.peer.snapshot().peers.map((p) => p.username);
+      expect(peers).toContain('dana');
+      expect(dana.peer.snapshot().connection).toBe(ConnectionState.Online);
+    } finally {
+      await dana.peer.stop();
+    }
+  });
+
   it('logs in again by itself when its session ends', async () => {
     // Given alice's session is ended behind her back
     const tokens = new TokenStore({ home: alice.home });

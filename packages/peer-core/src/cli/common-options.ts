@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { SettingFlags } from '../config/settings.js';
+import { directoryArgument } from './parse-flags.js';
 
 /** Flags every command takes. */
 export interface CommonFlags extends SettingFlags {
@@ -10,7 +11,9 @@ export interface CommonFlags extends SettingFlags {
 export function withCommonOptions(command: Command): Command {
   return command
     .addOption(
-      new Option('--directory <url>', 'directory URL').env('FERRY_DIRECTORY'),
+      new Option('--directory <url>', 'directory URL')
+        .env('FERRY_DIRECTORY')
+        .argParser(directoryArgument),
     )
     .addOption(new Option('--user <name>', 'username').env('FERRY_USER'))
     .option('--profile <name>', 'saved profile to start from')

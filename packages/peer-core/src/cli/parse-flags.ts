@@ -1,4 +1,9 @@
 import { InvalidArgumentError } from 'commander';
+import {
+  normalizeDirectoryUrl,
+  parseListen,
+} from '../config/profile-schema.js';
+import { getErrorMessage } from '../errors.js';
 
 /** A flag parser for integers 1..max; anything else is a usage error. */
 export function positiveInteger(max: number) {
@@ -17,4 +22,22 @@ export function sha256Argument(value: string): string {
     throw new InvalidArgumentError('expected a SHA-256 of 64 hex digits');
   }
   return value.toLowerCase();
+}
+
+/** A flag parser for "HOST:PORT" (port 0 picks a free port). */
+export function listenArgument(value: string): string {
+  return asUsageError(() => parseListen(value, 'listen address') && value);
+}
+
+/** A flag parser for an http(s) directory URL. */
+export function directoryArgument(value: string): string {
+  return asUsageError(() => normalizeDirectoryUrl(value, 'directory URL'));
+}
+
+function asUsageError<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new InvalidArgumentError(getErrorMessage(error));
+  }
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { withCommonOptions, type CommonFlags } from '../common-options.js';
-import { positiveInteger } from '../parse-flags.js';
+import { listenArgument, positiveInteger } from '../parse-flags.js';
 
 /** Flags of `ferry-peer serve`. */
 export interface ServeFlags extends CommonFlags {
@@ -19,7 +19,11 @@ export function serveCommand(): Command {
   )
     .option('--share <dir>', 'folder to share')
     .option('--downloads <dir>', 'folder downloads go to')
-    .option('--listen <host:port>', 'gRPC listen address (port 0: any free)')
+    .option(
+      '--listen <host:port>',
+      'gRPC listen address (port 0: any free)',
+      listenArgument,
+    )
     .option('--max-downloads <n>', 'downloads at once', positiveInteger(64))
     .option('--upload-slots <n>', 'uploads at once', positiveInteger(256))
     .option(
