@@ -192,4 +192,26 @@ describe('ferry main screen', () => {
     expect(frame).not.toContain('\u0007');
     expect(frame).not.toContain('\u001b[2J');
   });
+
+  it('windows ten thousand rows: draws only what fits, G reaches the last', async () => {
+    // Given a peer sharing ten thousand files, browsed
+    const files = sampleFiles(10_000, 'big');
+    const app = await start(
+      new FakePeerClient({ tickMs: 0, peers: [{ username: 'big', files }] }),
+    );
+    await press(app, KEYS.enter);
+    const first = await waitForFrame(app, (f) => f.includes('10000 files'));
+    // Then only the rows that fit are drawn
+    expect(first).toContain(files[0]?.name);
+    expect(first).not.toContain(files[100]?.name);
+    expect(first.split('\n').length).toBeLessThanOrEqual(24);
+    // When G is pressed, the last row is drawn and selected
+    await press(app, 'G');
+    const last = await waitForFrame(app, (f) =>
+      f.includes(`▸ ${files[9_999]?.name}`),
+    );
+    expect(last).not.toContain(files[0]?.name);
+    await press(app, KEYS.pageUp);
+    await waitForFrame(app, (f) => !f.includes(`▸ ${files[9_999]?.name}`));
+  });
 });

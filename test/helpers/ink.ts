@@ -64,7 +64,8 @@ export async function typeText(
 }
 
 /**
- * Polls the last frame until `predicate` holds and returns it; fails after
+ * Polls the last frame until `predicate` holds and returns it, after a short
+ * pause so the input hooks of what it shows are listening; fails after
  * `timeoutMs` showing the last frame.
  */
 export async function waitForFrame(
@@ -75,7 +76,10 @@ export async function waitForFrame(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const frame = instance.lastFrame() ?? '';
-    if (predicate(frame)) return frame;
+    if (predicate(frame)) {
+      await pause(30);
+      return frame;
+    }
     if (Date.now() > deadline) {
       throw new Error(`frame never matched within ${timeoutMs} ms:\n${frame}`);
     }
