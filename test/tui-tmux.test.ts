@@ -74,7 +74,7 @@ async function ferryScript(url: string, downloads: string): Promise<string> {
 }
 
 describe('ferry in a real terminal (tmux)', { timeout: 150_000 }, () => {
-  it('searches, downloads a verified file, quits and restores the terminal', async () => {
+  it('fits 80×24, resizes, searches, downloads a verified file, quits and restores the terminal', async () => {
     // Given a directory, alice sharing a file, and hank's account
     directory = await startDirectory({ dbPath: join(root, 'directory.db') });
     const sha256 = await startAlice(directory.url);
@@ -82,9 +82,16 @@ describe('ferry in a real terminal (tmux)', { timeout: 150_000 }, () => {
     await mkdir(join(root, 'hank', 'share'), { recursive: true });
     const downloads = join(root, 'hank', 'downloads');
     // When ferry starts logged straight in from flags and FERRY_PASSWORD
-    await terminal.start(await ferryScript(directory.url, downloads));
-    await terminal.waitFor((s) => /alice\s+1\s+5\.2 MB/.test(s), 60_000);
+    await terminal.start(await ferryScript(directory.url, downloads), 80, 24);
+    const small = await terminal.waitFor(
+      (s) => /alice\s+1\s+5\.2 MB/.test(s),
+      60_000,
+    );
     expect(await terminal.alternateOn()).toBe(true);
+    expect(small.split('\n')[0]).toMatch(/^ hank@127\.0\.0\.1:\d+ {2}● online/);
+    // And the terminal grows: the layout follows
+    await terminal.tmux('resize-window', '-t', 'main', '-x', '120', '-y', '30');
+    await terminal.waitFor((s) => s.startsWith(' ferry  hank@'));
     // And searches and downloads the file
     await terminal.send('/');
     await terminal.waitFor((s) => s.includes('words in the file name'));
