@@ -24,13 +24,6 @@ export class RepeatingTask {
     this.#arm();
   }
 
-  /** Runs the task now (after a run in progress) and re-arms the timer. */
-  async runNow(): Promise<void> {
-    clearTimeout(this.#timer);
-    await this.#running;
-    await this.#run();
-  }
-
   async stop(): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#timer);

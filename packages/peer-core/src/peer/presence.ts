@@ -58,11 +58,6 @@ export class Presence {
     this.#peers.start();
   }
 
-  /** Refreshes the peer list now (e.g. after our own share changed). */
-  refreshPeers(): Promise<void> {
-    return this.#peers.runNow();
-  }
-
   async stop(): Promise<void> {
     await Promise.all([this.#heartbeat.stop(), this.#peers.stop()]);
   }

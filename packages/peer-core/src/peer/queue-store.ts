@@ -100,10 +100,6 @@ export class QueueStore {
       ids.forEach((each, position) => set.run(position, each));
     })();
   }
-
-  remove(id: string): void {
-    this.db.prepare('DELETE FROM transfer_queue WHERE id = ?').run(id);
-  }
 }
 
 const STATES = new Set<string>(Object.values(TransferState));
