@@ -1,6 +1,14 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '@ferry/tui';
-import type { LoginRequest, Profile } from '@ferry/peer-core';
+import {
+  openProfileStore,
+  type LoginRequest,
+  type Profile,
+  type ProfileStore,
+} from '@ferry/peer-core';
 import { FakePeerClient, MemoryProfileStore } from '@ferry/peer-core/testing';
 import {
   KEYS,
@@ -29,7 +37,7 @@ afterEach(async () => {
   await peer?.stop();
 });
 
-async function start(store: MemoryProfileStore, requests: LoginRequest[] = []) {
+async function start(store: ProfileStore, requests: LoginRequest[] = []) {
   peer = new FakePeerClient({ tickMs: 0, username: 'hank' });
   const connect = (request: LoginRequest) => {
     requests.push(request);
@@ -94,5 +102,28 @@ describe('ferry login screen', () => {
     expect(requests).toEqual([
       { profile: home, password: 's3cret', register: true },
     ]);
+  });
+
+  it('shows a profile store failure in place instead of crashing', async () => {
+    // Given a real profile store whose folder becomes unwritable
+    const root = await mkdtemp(join(tmpdir(), 'ferry-profiles-'));
+    const home = join(root, 'home');
+    try {
+      const app = await start(openProfileStore({ home }));
+      await rm(home, { recursive: true, force: true });
+      await writeFile(home, 'not a folder');
+      // When a new profile is saved
+      await press(app, 'n');
+      await waitForFrame(app, (f) => f.includes('New profile'));
+      await typeText(app, 'x');
+      await press(app, KEYS.tab, KEYS.tab);
+      await typeText(app, 'y');
+      await press(app, KEYS.enter);
+      // Then the error shows under the form, which stays open
+      const frame = await waitForFrame(app, (f) => f.includes('ENOTDIR'));
+      expect(frame).toContain('New profile');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

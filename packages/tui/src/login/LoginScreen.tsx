@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
-import type {
-  LoginRequest,
-  PeerClient,
-  Profile,
-  ProfileStore,
+import {
+  getErrorMessage,
+  type LoginRequest,
+  type PeerClient,
+  type Profile,
+  type ProfileStore,
 } from '@ferry/peer-core';
 import { Footer } from '../components/Footer.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
@@ -14,6 +15,15 @@ import { PasswordPrompt } from './PasswordPrompt.js';
 import { defaultProfile } from './profile-fields.js';
 import { ProfileForm } from './ProfileForm.js';
 import { ProfileList } from './ProfileList.js';
+
+/** Runs a profile-store call; a failure becomes a message, not a crash. */
+function attempt<T>(call: () => T): { value?: T; error?: string } {
+  try {
+    return { value: call() };
+  } catch (error) {
+    return { error: getErrorMessage(error) };
+  }
+}
 
 type Mode =
   | { kind: 'list' }
@@ -39,16 +49,21 @@ export function LoginScreen({
   onQuit: () => void;
 }) {
   const { columns, rows } = useTerminalSize();
-  const [profiles, setProfiles] = useState(() => store.list());
+  const [listed, setListed] = useState(() => attempt(() => store.list()));
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const profiles = listed.value ?? [];
   const toList = () => {
-    setProfiles(store.list());
+    setListed(attempt(() => store.list()));
     setMode({ kind: 'list' });
   };
-  const save = (profile: Profile, replaces?: string) => {
-    if (replaces && replaces !== profile.name) store.remove(replaces);
-    store.save(profile);
+  const save = (profile: Profile, replaces?: string): string | undefined => {
+    const saved = attempt(() => {
+      store.save(profile);
+      if (replaces && replaces !== profile.name) store.remove(replaces);
+    });
+    if (saved.error) return saved.error;
     toList();
+    return undefined;
   };
   const login = (profile: Profile, password: string, register: boolean) => {
     setMode({ kind: 'password', profile, busy: true, error: '' });
@@ -80,11 +95,15 @@ export function LoginScreen({
               setMode({ kind: 'form', profile, replaces: profile.name })
             }
             onDelete={(profile) => {
-              store.remove(profile.name);
-              toList();
+              const removed = attempt(() => store.remove(profile.name));
+              const next = attempt(() => store.list());
+              setListed({ ...next, error: removed.error ?? next.error });
             }}
             onQuit={onQuit}
           />
+        ) : null}
+        {mode.kind === 'list' && listed.error ? (
+          <Text color="red">{listed.error}</Text>
         ) : null}
         {mode.kind === 'form' ? (
           <ProfileForm

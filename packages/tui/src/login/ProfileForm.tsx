@@ -14,7 +14,8 @@ export function ProfileForm({
   onCancel,
 }: {
   initial: Profile;
-  onSave: (profile: Profile) => void;
+  /** Saves; returns what went wrong, shown in place, if it could not. */
+  onSave: (profile: Profile) => string | undefined;
   onCancel: () => void;
 }) {
   const [draft, setDraft] = useState(initial);
@@ -31,9 +32,7 @@ export function ProfileForm({
       [Command.FormPrev]: step(-1),
       [Command.Back]: onCancel,
       [Command.FormSave]: () => {
-        const found = profileProblem(draft);
-        if (found) setProblem(found);
-        else onSave(draft);
+        setProblem(profileProblem(draft) ?? onSave(draft) ?? '');
       },
     },
     true,
