@@ -214,4 +214,17 @@ describe('ferry main screen', () => {
     await press(app, KEYS.pageUp);
     await waitForFrame(app, (f) => !f.includes(`▸ ${files[9_999]?.name}`));
   });
+
+  it('shows a refused action as a notice and keeps running', async () => {
+    const app = await start(network());
+    client.download(waltz);
+    vi.spyOn(client, 'pause').mockImplementation(() => {
+      throw new Error('queue database is read-only');
+    });
+    await waitForFrame(app, (f) => f.includes('queued'));
+    await press(app, '3', 'p');
+    await waitForFrame(app, (f) => f.includes('queue database is read-only'));
+    await press(app, '1');
+    await waitForFrame(app, (f) => f.includes('⏎ browse'));
+  });
 });

@@ -1,6 +1,6 @@
 import { useReducer } from 'react';
 import { Box } from 'ink';
-import { TransferState } from '@ferry/peer-core';
+import { getErrorMessage, TransferState } from '@ferry/peer-core';
 import { usePeerClient } from '../context/PeerClientContext.js';
 import { isActiveTransfer } from '../format/transfer-state.js';
 import { useFilesLoader } from '../hooks/useFilesLoader.js';
@@ -9,7 +9,12 @@ import { usePeerSnapshot } from '../hooks/usePeerSnapshot.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { Scope } from '../keys/command.js';
 import { uiReducer } from '../state/ui-reducer.js';
-import { initialUiState, Pane, type UiState } from '../state/ui-state.js';
+import {
+  initialUiState,
+  Pane,
+  type FileRow,
+  type UiState,
+} from '../state/ui-state.js';
 import { ConfirmQuit } from './ConfirmQuit.js';
 import { FilesPane } from './FilesPane.js';
 import { Footer } from './Footer.js';
@@ -42,21 +47,33 @@ export function MainScreen({ onQuit }: { onQuit: () => void }) {
   const peersWidth = Math.min(36, Math.floor(columns * 0.33));
   const paneActive = (pane: Pane) =>
     ui.focusedPane === pane && ui.overlay === 'none' && !ui.searchOpen;
+  // A refused action (a bad state, a full disk) becomes a notice.
+  const safely = (act: () => void) => {
+    try {
+      act();
+    } catch (error) {
+      dispatch({ type: 'notice', text: getErrorMessage(error) });
+    }
+  };
   const actions: TransferActions = {
     pauseResume: (t) =>
-      t.state === TransferState.Paused
-        ? client.resume(t.id)
-        : client.pause(t.id),
-    cancel: (t) => client.cancel(t.id),
-    retry: (t) => client.retry(t.id),
+      safely(() =>
+        t.state === TransferState.Paused
+          ? client.resume(t.id)
+          : client.pause(t.id),
+      ),
+    cancel: (t) => safely(() => client.cancel(t.id)),
+    retry: (t) => safely(() => client.retry(t.id)),
   };
-  const download = (row: { sha256: string; name: string; size: number }) => {
+  const download = (row: FileRow) => {
     if (ui.filesView.kind === 'own') {
       dispatch({ type: 'notice', text: 'That file is in your own share.' });
       return;
     }
-    client.download({ sha256: row.sha256, name: row.name, size: row.size });
-    dispatch({ type: 'notice', text: `Downloading ${row.name}` });
+    safely(() => {
+      client.download({ sha256: row.sha256, name: row.name, size: row.size });
+      dispatch({ type: 'notice', text: `Downloading ${row.name}` });
+    });
   };
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
