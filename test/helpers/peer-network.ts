@@ -11,12 +11,15 @@ import type { TempDirs } from './peer-temp.js';
 /** Password every test account uses. */
 export const TEST_PASSWORD = 'correct horse battery';
 
-/** Short timings so recovery tests finish in seconds. */
+/**
+ * Short timings so recovery tests finish in seconds; a long request timeout
+ * because a login (a slow password hash) can take seconds on a loaded box.
+ */
 export const FAST_TIMING: ConnectOptions = {
   heartbeatMs: 400,
   peersRefreshMs: 300,
   settleMs: 200,
-  directory: { timeoutMs: 10_000, retries: 0 },
+  directory: { timeoutMs: 30_000, retries: 0 },
 };
 
 /** One peer of a test network and its folders. */
