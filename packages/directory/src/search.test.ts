@@ -146,6 +146,75 @@ describe('search', () => {
     expect(paged).toEqual(all);
   });
 
+  async function pageThrough(
+    app: Harness['app'],
+    auth: string,
+    query: string,
+    limit: number,
+  ): Promise<SearchResponse['results']> {
+    const results: SearchResponse['results'] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await call(
+        app,
+        'GET',
+        `/v1/search?${query}&limit=${limit}${cursor === null ? '' : `&cursor=${cursor}`}`,
+        { token: auth },
+      );
+      expect(res.statusCode).toBe(200);
+      const page = res.json<SearchResponse>();
+      results.push(...page.results);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return results;
+  }
+
+  it('pages past a later name of a file already shown without repeating it', async () => {
+    const hh = await makeHarness();
+    try {
+      // Given file A under a short and a long name, and B, C ranked between
+      const t = await onlinePeer(hh.app, 'gail', [
+        entry('gamma.txt', 'A'),
+        entry('gamma b.txt', 'B'),
+        entry('gamma c d.txt', 'C'),
+        entry('gamma long name here.txt', 'A'),
+      ]);
+      const paged = await pageThrough(hh.app, t, 'q=gamma', 1);
+      expect(paged.map((r) => r.sha256)).toEqual([
+        sha('A'),
+        sha('B'),
+        sha('C'),
+      ]);
+      expect(paged[0]?.names.sort()).toEqual([
+        'gamma long name here.txt',
+        'gamma.txt',
+      ]);
+    } finally {
+      await hh.close();
+    }
+  });
+
+  it('reads a common word past many pages of matches, best first, each file once', async () => {
+    const hh = await makeHarness();
+    try {
+      // Given 700 files named with one common word and 0 to 6 other words
+      const files = Array.from({ length: 700 }, (_v, i) =>
+        entry(`omega ${'x '.repeat(i % 7)}${i}.txt`, `omega${i}`),
+      );
+      const t = await onlinePeer(hh.app, 'olga', files);
+      const paged = await pageThrough(hh.app, t, 'q=OMEG', 200);
+      expect(new Set(paged.map((r) => r.sha256)).size).toBe(700);
+      // fewer words first, then shorter names
+      const ranks = paged.map(
+        (r) => r.name.split(/[ .]/).length * 1024 + r.name.length,
+      );
+      expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+      expect(paged[0]?.name).toMatch(/^omega \d\.txt$/);
+    } finally {
+      await hh.close();
+    }
+  });
+
   it('refuses a cursor from another query', async () => {
     const first = await search('q=danube&limit=1');
     const res = await call(

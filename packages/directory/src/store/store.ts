@@ -133,7 +133,7 @@ export interface StoreSearchQuery {
 
 export interface StoreSearchHit {
   sha256: string;
-  /** bm25 of the best-matching name: lower is better. */
+  /** Static score of the best-matching name (words, then characters): lower is better. */
   score: number;
   name: string;
   names: string[];

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { FileEntry } from '../../api/index.js';
 import type { IndexTotals } from '../store.js';
+import { SCORE_UNIT, nameScore } from './name-score.js';
 
 /** A stored index entry, as the writer compares it with a new one. */
 interface StoredFile {
@@ -61,14 +62,14 @@ interface WriteOps {
   selectAll: Statement<[number], StoredFileRow>;
   selectByPath: Statement<[number, string], StoredFileRow>;
   selectName: Statement<[Buffer, string], { id: number }>;
-  insertName: Statement<[Buffer, string, string | null]>;
+  insertName: Statement<[Buffer, string, string | null, number]>;
   maxNameId: Statement<[], { id: number | null }>;
   ftsAddSince: Statement<[number]>;
   insertFile: Statement<[number, string, number, number, Buffer, number]>;
   updateFile: Statement<[number, number, Buffer, number, number]>;
   deleteFile: Statement<[number]>;
-  orphanName: Statement<[number, number], { name: string }>;
-  ftsDelete: Statement<[number, string]>;
+  orphanName: Statement<[number, number], { key: number }>;
+  ftsDelete: Statement<[number]>;
   deleteName: Statement<[number]>;
   readTotals: Statement<[number], IndexTotals>;
   writeTotals: Statement<[number, number, number]>;
@@ -89,11 +90,12 @@ function prepareWriteOps(db: Database): WriteOps {
       'SELECT id FROM names WHERE sha256 = ? AND name = ?',
     ),
     insertName: db.prepare(
-      'INSERT INTO names (sha256, name, ext) VALUES (?, ?, ?)',
+      'INSERT INTO names (sha256, name, ext, score) VALUES (?, ?, ?, ?)',
     ),
     maxNameId: db.prepare('SELECT max(id) AS id FROM names'),
     ftsAddSince: db.prepare(
-      'INSERT INTO names_fts (rowid, name) SELECT id, name FROM names WHERE id > ?',
+      `INSERT INTO names_fts (rowid, name)
+       SELECT score * ${SCORE_UNIT} + id, name FROM names WHERE id > ?`,
     ),
     insertFile: db.prepare(
       `INSERT INTO files (user_id, path, name_id, size, pieces_root, mtime_ms)
@@ -105,12 +107,10 @@ function prepareWriteOps(db: Database): WriteOps {
     ),
     deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
     orphanName: db.prepare(
-      `SELECT name FROM names WHERE id = ?
+      `SELECT score * ${SCORE_UNIT} + id AS key FROM names WHERE id = ?
        AND NOT EXISTS (SELECT 1 FROM files WHERE name_id = ?)`,
     ),
-    ftsDelete: db.prepare(
-      `INSERT INTO names_fts (names_fts, rowid, name) VALUES ('delete', ?, ?)`,
-    ),
+    ftsDelete: db.prepare('DELETE FROM names_fts WHERE rowid = ?'),
     deleteName: db.prepare('DELETE FROM names WHERE id = ?'),
     readTotals: db.prepare(
       `SELECT file_count AS fileCount, total_bytes AS totalBytes
@@ -267,7 +267,7 @@ class Batch {
     for (const nameId of this.maybeOrphans) {
       const orphan = this.op.orphanName.get(nameId, nameId);
       if (orphan === undefined) continue;
-      this.op.ftsDelete.run(nameId, orphan.name);
+      this.op.ftsDelete.run(orphan.key);
       this.op.deleteName.run(nameId);
     }
     this.op.writeTotals.run(
@@ -325,8 +325,12 @@ class Batch {
     const id =
       found?.id ??
       Number(
-        this.op.insertName.run(sha256, entry.name, extensionOf(entry.name))
-          .lastInsertRowid,
+        this.op.insertName.run(
+          sha256,
+          entry.name,
+          extensionOf(entry.name),
+          nameScore(entry.name),
+        ).lastInsertRowid,
       );
     this.nameIds.set(key, id);
     return id;

@@ -1,4 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import { nameScore, searchKey } from './name-score.js';
+
+/** A schema step: SQL, or a function for steps that need computed values. */
+export type Migration = string | ((db: Database) => void);
 
 /**
  * The schema, as numbered steps. `PRAGMA user_version` records how many
@@ -6,7 +10,8 @@ import type { Database } from 'better-sqlite3';
  * add a new one.
  *
  * Layout. `names` holds each distinct (sha256, name) pair once, and the
- * external-content FTS5 table `names_fts` indexes those rows, so a name
+ * FTS5 table `names_fts` indexes those rows (since step 2 contentless, keyed
+ * by score and id: see `name-score.ts`), so a name
  * shared by a thousand peers is tokenized once and the index upload writes
  * FTS rows only for pairs it has never seen. `files` is each peer's index,
  * keyed by (user, path), pointing at its name row. `contents` has one row
@@ -15,7 +20,7 @@ import type { Database } from 'better-sqlite3';
  * announce (`peers.counted = 1`) until it logs out or a sweep finds it
  * silent past the TTL, so search reads the source count without a join.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE users (
     id INTEGER PRIMARY KEY,
@@ -78,7 +83,37 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX files_name ON files(name_id, user_id);
   `,
+  scoreOrderedIndex,
 ];
+
+/**
+ * Step 2: `names` gets each name's static score, and `names_fts` becomes a
+ * contentless index keyed by {@link searchKey}, so a search reads matches
+ * best first and stops after a page instead of ranking every match.
+ */
+function scoreOrderedIndex(db: Database): void {
+  db.exec(`
+    DROP TABLE names_fts;
+    ALTER TABLE names ADD COLUMN score INTEGER NOT NULL DEFAULT 0;
+    CREATE VIRTUAL TABLE names_fts USING fts5(
+      name,
+      content = '',
+      contentless_delete = 1,
+      tokenize = 'unicode61 remove_diacritics 2',
+      prefix = '2'
+    );
+  `);
+  const rows = db.prepare<[], { id: number; name: string }>(
+    'SELECT id, name FROM names',
+  );
+  const setScore = db.prepare('UPDATE names SET score = ? WHERE id = ?');
+  const index = db.prepare('INSERT INTO names_fts (rowid, name) VALUES (?, ?)');
+  for (const row of rows.all()) {
+    const score = nameScore(row.name);
+    setScore.run(score, row.id);
+    index.run(searchKey(score, row.id), row.name);
+  }
+}
 
 /** Runs the migrations the database has not had yet; returns its version. */
 export function migrate(db: Database): number {
@@ -91,7 +126,8 @@ export function migrate(db: Database): number {
   for (let version = current; version < MIGRATIONS.length; version += 1) {
     const step = MIGRATIONS[version] ?? '';
     db.transaction(() => {
-      db.exec(step);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${version + 1}`);
     })();
   }

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { SCORE_UNIT, searchKey } from './name-score.js';
 import type {
   SearchPosition,
   SourcesRecord,
@@ -21,7 +22,7 @@ export function matchExpression(terms: readonly string[]): string {
 }
 
 interface MatchRow {
-  score: number;
+  key: number;
   sha: Buffer;
   name: string;
   ext: string | null;
@@ -40,9 +41,16 @@ interface Group {
   piecesRoot: string;
 }
 
+interface EarlierName {
+  sha: Buffer;
+  start: number;
+  ext: string | null;
+  match: string;
+}
+
 const NAMES_PER_RESULT = 20;
 const FIRST_FETCH = 256;
-const FETCH_GROWTH = 8;
+const MAX_FETCH = 4096;
 
 function compareGroups(a: SearchPosition, b: SearchPosition): number {
   if (a.score !== b.score) return a.score < b.score ? -1 : 1;
@@ -50,21 +58,36 @@ function compareGroups(a: SearchPosition, b: SearchPosition): number {
   return a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0;
 }
 
+/** The matches of one search so far, one group per file, best first. */
+class Collected {
+  constructor(readonly match: string) {}
+  readonly groups = new Map<string, Group | null>();
+  /** Scores below this are final: every name with a lower key was read. */
+  boundary = 0;
+}
+
 /**
  * Search over the FTS5 index of distinct (sha256, name) pairs.
  *
- * Results are ordered by (bm25 of the best-matching name, online sources
- * descending, sha256), which is also the cursor. FTS5 hands out the K best
- * name rows by bm25 cheaply (`ORDER BY rank LIMIT K`); the rows are grouped
- * by sha256 in that order, so each file's first row is its best. A file is
- * final once its score is below the score of the K-th row (rows tied with
- * the K-th may be cut off); when fewer than a page of final files follow
- * the cursor, K grows eightfold and the query runs again. The online source
- * count comes from `contents`, kept up to date on announce, logout, expiry
- * and index writes, so ranking needs no join over peers.
+ * Results are ordered by (static score of the best-matching name, online
+ * sources descending, sha256), which is also the cursor; the score is the
+ * name's length in words, then in characters (see `name-score.ts`). The
+ * index is keyed by score × 2^32 + names id, so FTS5 reads the matches best
+ * first and a search stops once a page is final, whatever the number of
+ * matching names: a very common word costs a page, not a ranking of every
+ * match. Rows are grouped by sha256 in key order, so each file's first row
+ * is its best; a score is final once a row with a higher one was read.
+ * Reading resumes at the cursor's score; a file first met there whose best
+ * name lies before it was on an earlier page and is skipped. The online
+ * source count comes from `contents`, kept up to date on announce, logout,
+ * expiry and index writes, so ranking needs no join over peers.
  */
 export class Searcher {
-  private readonly matches: Statement<{ match: string; k: number }, MatchRow>;
+  private readonly matches: Statement<
+    { match: string; from: number; k: number },
+    MatchRow
+  >;
+  private readonly earlierName: Statement<EarlierName, { one: number }>;
   private readonly onlineNames: Statement<[Buffer], { name: string }>;
   private readonly sourceRows: Statement<
     [Buffer, number],
@@ -81,14 +104,22 @@ export class Searcher {
   constructor(db: Database) {
     this.matches = db.prepare(`
       WITH m AS MATERIALIZED (
-        SELECT rowid AS name_id, rank AS score FROM names_fts
-        WHERE names_fts MATCH @match ORDER BY rank LIMIT @k
+        SELECT rowid AS key FROM names_fts
+        WHERE names_fts MATCH @match AND rowid >= @from
+        ORDER BY rowid LIMIT @k
       )
-      SELECT m.score, n.sha256 AS sha, n.name, n.ext,
+      SELECT m.key, n.sha256 AS sha, n.name, n.ext,
         c.online_sources AS sources, c.size, c.pieces_root AS piecesRoot
-      FROM m JOIN names n ON n.id = m.name_id
+      FROM m JOIN names n ON n.id = m.key % ${SCORE_UNIT}
       LEFT JOIN contents c ON c.sha256 = n.sha256
-      ORDER BY m.score`);
+      ORDER BY m.key`);
+    this.earlierName = db.prepare(`
+      SELECT 1 AS one FROM names n
+      WHERE n.sha256 = @sha AND n.score * ${SCORE_UNIT} + n.id < @start
+        AND (@ext IS NULL OR n.ext = @ext)
+        AND EXISTS (SELECT 1 FROM names_fts WHERE names_fts MATCH @match
+          AND rowid = n.score * ${SCORE_UNIT} + n.id)
+      LIMIT 1`);
     this.onlineNames = db.prepare(`
       SELECT n.name FROM names n WHERE n.sha256 = ?
       AND EXISTS (SELECT 1 FROM files f JOIN peers p ON p.user_id = f.user_id
@@ -108,54 +139,42 @@ export class Searcher {
   search(query: StoreSearchQuery): StoreSearchHit[] {
     if (query.terms.length === 0) return [];
     const match = matchExpression(query.terms);
-    for (let k = FIRST_FETCH; ; k *= FETCH_GROWTH) {
-      const rows = this.matches.all({ match, k });
-      const exhausted = rows.length < k;
-      const boundary = exhausted
-        ? Infinity
-        : (rows[rows.length - 1]?.score ?? Infinity);
-      const page = this.finalGroups(rows, query, boundary);
+    const start = query.after === null ? 0 : searchKey(query.after.score, 0);
+    const collected = new Collected(match);
+    let from = start;
+    for (let k = FIRST_FETCH; ; k = Math.min(k * 4, MAX_FETCH)) {
+      const rows = this.matches.all({ match, from, k });
+      for (const row of rows) this.collect(row, collected, query, start);
+      const last = rows[rows.length - 1];
+      const exhausted = rows.length < k || last === undefined;
+      collected.boundary = exhausted ? Infinity : scoreOf(last.key);
+      const page = finalPage(collected, query.after);
       if (exhausted || page.length >= query.limit) {
         return page.slice(0, query.limit).map((group) => this.hit(group));
       }
+      from = last.key + 1;
     }
   }
 
-  /** Files whose rank is final, after the cursor, in order. */
-  private finalGroups(
-    rows: readonly MatchRow[],
+  /** Adds a row's file unless it is filtered out or already met. */
+  private collect(
+    row: MatchRow,
+    collected: Collected,
     query: StoreSearchQuery,
-    boundary: number,
-  ): Group[] {
-    const groups = new Map<string, Group>();
-    for (const row of rows) {
-      if (row.score >= boundary) break;
-      if (!this.passes(row, query)) continue;
-      const sha256 = row.sha.toString('hex');
-      if (groups.has(sha256)) continue;
-      groups.set(sha256, {
-        sha256,
+    start: number,
+  ): void {
+    if (!passes(row, query)) return;
+    const sha256 = row.sha.toString('hex');
+    if (collected.groups.has(sha256)) return;
+    const earlier =
+      start > 0 &&
+      this.earlierName.get({
         sha: row.sha,
-        score: row.score,
-        name: row.name,
-        sources: row.sources ?? 0,
-        size: row.size ?? 0,
-        piecesRoot: row.piecesRoot?.toString('hex') ?? '',
-      });
-    }
-    const after = query.after;
-    const page = [...groups.values()].filter(
-      (group) => after === null || compareGroups(group, after) > 0,
-    );
-    return page.sort(compareGroups);
-  }
-
-  private passes(row: MatchRow, query: StoreSearchQuery): boolean {
-    if (row.sources === null || row.sources <= 0) return false;
-    if (query.ext !== null && row.ext !== query.ext) return false;
-    const size = row.size ?? 0;
-    if (query.minSize !== null && size < query.minSize) return false;
-    return query.maxSize === null || size <= query.maxSize;
+        start,
+        ext: query.ext,
+        match: collected.match,
+      }) !== undefined;
+    collected.groups.set(sha256, earlier ? null : toGroup(row, sha256));
   }
 
   sources(sha256: string, sinceMs: number): SourcesRecord {
@@ -196,4 +215,39 @@ export class Searcher {
       sources: group.sources,
     };
   }
+}
+
+const scoreOf = (key: number): number => Math.floor(key / SCORE_UNIT);
+
+function toGroup(row: MatchRow, sha256: string): Group {
+  return {
+    sha256,
+    sha: row.sha,
+    score: scoreOf(row.key),
+    name: row.name,
+    sources: row.sources ?? 0,
+    size: row.size ?? 0,
+    piecesRoot: row.piecesRoot?.toString('hex') ?? '',
+  };
+}
+
+/** The final files after the cursor, in order. */
+function finalPage(
+  collected: Collected,
+  after: SearchPosition | null,
+): Group[] {
+  const page: Group[] = [];
+  for (const group of collected.groups.values()) {
+    if (group === null || group.score >= collected.boundary) continue;
+    if (after === null || compareGroups(group, after) > 0) page.push(group);
+  }
+  return page.sort(compareGroups);
+}
+
+function passes(row: MatchRow, query: StoreSearchQuery): boolean {
+  if (row.sources === null || row.sources <= 0) return false;
+  if (query.ext !== null && row.ext !== query.ext) return false;
+  const size = row.size ?? 0;
+  if (query.minSize !== null && size < query.minSize) return false;
+  return query.maxSize === null || size <= query.maxSize;
 }

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from './migrations.js';
+import { nameScore, searchKey } from './name-score.js';
+import { SqliteStore } from './sqlite-store.js';
+
+let dir = '';
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A database file at schema version 1 holding the given names. */
+function versionOneDatabase(names: string[]): string {
+  dir = mkdtempSync(path.join(tmpdir(), 'ferry-migrations-'));
+  const file = path.join(dir, 'old.sqlite');
+  const db = new BetterSqlite3(file);
+  const [first] = MIGRATIONS;
+  if (typeof first !== 'string') throw new Error('step 1 is SQL');
+  db.exec(first);
+  db.pragma('user_version = 1');
+  const insert = db.prepare(
+    'INSERT INTO names (sha256, name, ext) VALUES (?, ?, ?)',
+  );
+  names.forEach((name, i) => insert.run(Buffer.alloc(32, i), name, 'txt'));
+  db.exec('INSERT INTO names_fts (rowid, name) SELECT id, name FROM names');
+  db.close();
+  return file;
+}
+
+describe('migrations', () => {
+  it('re-keys a version 1 search index by score, best first', async () => {
+    const file = versionOneDatabase([
+      'gamma long name here.txt',
+      'Gamma.txt',
+      'other.txt',
+    ]);
+    const store = new SqliteStore({ file });
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(
+        MIGRATIONS.length,
+      );
+      const keys = store.db
+        .prepare<[], { rowid: number }>(
+          `SELECT rowid FROM names_fts WHERE names_fts MATCH '"gamma"*'
+           ORDER BY rowid`,
+        )
+        .all()
+        .map((row) => row.rowid);
+      expect(keys).toEqual([
+        searchKey(nameScore('Gamma.txt'), 2),
+        searchKey(nameScore('gamma long name here.txt'), 1),
+      ]);
+      const scores = store.db
+        .prepare<[], { score: number }>('SELECT score FROM names ORDER BY id')
+        .all()
+        .map((row) => row.score);
+      expect(scores).toEqual(
+        ['gamma long name here.txt', 'Gamma.txt', 'other.txt'].map(nameScore),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses a database newer than the program', () => {
+    const file = versionOneDatabase([]);
+    const db = new BetterSqlite3(file);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => new SqliteStore({ file })).toThrow(/newer than this program/);
+  });
+});
