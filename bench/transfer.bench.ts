@@ -3,33 +3,23 @@
 // Node `http` static server, and a raw TCP copy. Second case: four sources
 // capped at 50 MB/s each, then the same with one killed half-way.
 //
-// Every server and downloader runs in its own process (this file, started
-// again with a role as argument) so each one's peak RSS is its own.
+// Every server and downloader runs in its own process, so each one's peak
+// RSS is its own.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, open, rm, stat } from 'node:fs/promises';
-import { createServer as createHttpServer } from 'node:http';
-import { connect, createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import {
-  download,
-  openLocalDb,
-  openShare,
-  startPeerServer,
-  TransferEvent,
-  type DownloadOptions,
-  type TransferProgress,
-} from '@ferry/peer-core';
+import { openLocalDb, openShare, type DownloadOptions } from '@ferry/peer-core';
 
 const SIZE = 1024 * 1024 * 1024;
 const RUNS = 2;
 const CAPPED_SOURCES = 4;
 const CAP_BPS = 50e6;
-const SELF = fileURLToPath(import.meta.url);
+/** Where `@ferry/peer-core` resolves for the children. */
+const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const MB = 1e6;
 
 interface Child {
@@ -39,12 +29,12 @@ interface Child {
   stop(): Promise<number>;
 }
 
-/** Starts this file again as a child in `role`. */
+/** Starts the child program `role` (see `ROLES`). */
 function startChild(role: string, args: string[]): Child {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', SELF, role, ...args],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
+    ['--input-type=module', '-e', ROLES[role] ?? '', ...args],
+    { cwd: BENCH_DIR, stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const lines = createInterface({ input: child.stdout });
   const seen: string[] = [];
@@ -76,103 +66,82 @@ function startChild(role: string, args: string[]): Child {
   };
 }
 
-/** In a child: prints peak RSS (bytes) and exits once stdin closes. */
-function exitWhenStdinCloses(cleanUp: () => Promise<void>): void {
+// The child programs, plain JavaScript run by `node -e` (no transpiler in
+// the process, so peak RSS is the program's own). Each prints "RSS <bytes>"
+// (its peak) and exits when its stdin closes.
+const ON_STDIN_END = `
+const exitWhenStdinCloses = (cleanUp) => {
   process.stdin.resume();
-  process.stdin.on('end', () => {
-    void cleanUp().then(() => {
-      process.stdout.write(`RSS ${process.resourceUsage().maxRSS * 1024}\n`);
-      process.exit(0);
-    });
+  process.stdin.on('end', async () => {
+    await cleanUp();
+    process.stdout.write('RSS ' + process.resourceUsage().maxRSS * 1024 + '\\n');
+    process.exit(0);
   });
-}
+};`;
 
-async function servePeer(
-  root: string,
-  stateDir: string,
-  rate?: string,
-): Promise<void> {
-  const db = openLocalDb(join(stateDir, 'local.db'));
-  const share = await openShare({ root, db });
-  await share.scan();
-  const server = await startPeerServer({
-    share,
-    username: 'bench',
-    version: '0',
-    listen: '127.0.0.1:0',
-    uploadRateBps: rate === undefined ? undefined : Number(rate),
-  });
-  process.stdout.write(`READY ${server.port}\n`);
-  exitWhenStdinCloses(async () => {
-    await server.close(100);
-    await share.close();
-    db.close();
-  });
-}
+const ROLES: Record<string, string> = {
+  serve: `${ON_STDIN_END}
+import { join } from 'node:path';
+import { openLocalDb, openShare, startPeerServer } from '@ferry/peer-core';
+const [root, stateDir, rate] = process.argv.slice(1);
+const db = openLocalDb(join(stateDir, 'local.db'));
+const share = await openShare({ root, db });
+await share.scan();
+const server = await startPeerServer({
+  share, username: 'bench', version: '0', listen: '127.0.0.1:0',
+  uploadRateBps: rate === undefined ? undefined : Number(rate),
+});
+process.stdout.write('READY ' + server.port + '\\n');
+exitWhenStdinCloses(async () => { await server.close(100); await share.close(); db.close(); });`,
 
-async function getFile(optionsJson: string): Promise<void> {
-  const options = JSON.parse(optionsJson) as DownloadOptions;
-  const started = performance.now();
-  const transfer = download(options);
-  const half = (options.size ?? 0) / 2;
-  const onProgress = (progress: TransferProgress): void => {
-    if (progress.bytesDone < half) return;
-    process.stdout.write('HALF\n');
-    transfer.off(TransferEvent.Progress, onProgress);
-  };
-  transfer.on(TransferEvent.Progress, onProgress);
-  await transfer.done;
+  get: `
+import { download, TransferEvent } from '@ferry/peer-core';
+const options = JSON.parse(process.argv[1]);
+const started = performance.now();
+const transfer = download(options);
+const onProgress = (progress) => {
+  if (progress.bytesDone < options.size / 2) return;
+  process.stdout.write('HALF\\n');
+  transfer.off(TransferEvent.Progress, onProgress);
+};
+transfer.on(TransferEvent.Progress, onProgress);
+await transfer.done;
+const ms = performance.now() - started;
+process.stdout.write('DONE ' + ms + ' ' + process.resourceUsage().maxRSS * 1024 + '\\n');`,
+
+  http: `${ON_STDIN_END}
+import { createReadStream, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+const [file] = process.argv.slice(1);
+const server = createServer((request, response) => {
+  response.writeHead(200, { 'content-length': statSync(file).size });
+  createReadStream(file, { highWaterMark: 1024 * 1024 }).pipe(response);
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write('READY ' + server.address().port + '\\n'));
+exitWhenStdinCloses(async () => server.close());`,
+
+  tcp: `${ON_STDIN_END}
+import { createReadStream } from 'node:fs';
+import { createServer } from 'node:net';
+const [file] = process.argv.slice(1);
+const server = createServer((socket) => createReadStream(file, { highWaterMark: 1024 * 1024 }).pipe(socket));
+server.listen(0, '127.0.0.1', () => process.stdout.write('READY ' + server.address().port + '\\n'));
+exitWhenStdinCloses(async () => server.close());`,
+
+  'tcp-get': `
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { connect } from 'node:net';
+const [port, out] = process.argv.slice(1);
+const fd = openSync(out, 'w');
+const started = performance.now();
+const socket = connect(Number(port), '127.0.0.1');
+socket.on('data', (chunk) => writeSync(fd, chunk));
+socket.on('end', () => {
+  closeSync(fd);
   const ms = performance.now() - started;
-  process.stdout.write(`DONE ${ms} ${process.resourceUsage().maxRSS * 1024}\n`);
-}
-
-function serveHttp(file: string): void {
-  const server = createHttpServer((_request, response) => {
-    response.writeHead(200, {
-      'content-type': 'application/octet-stream',
-      'content-length': SIZE,
-    });
-    createReadStream(file, { highWaterMark: 1024 * 1024 }).pipe(response);
-  });
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    process.stdout.write(`READY ${port}\n`);
-  });
-  exitWhenStdinCloses(async () => {
-    server.close();
-    await Promise.resolve();
-  });
-}
-
-function serveTcp(file: string): void {
-  const server = createTcpServer((socket) => {
-    createReadStream(file, { highWaterMark: 1024 * 1024 }).pipe(socket);
-  });
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    process.stdout.write(`READY ${port}\n`);
-  });
-  exitWhenStdinCloses(async () => {
-    server.close();
-    await Promise.resolve();
-  });
-}
-
-function getTcp(port: string, out: string): void {
-  const fd = openSync(out, 'w');
-  const started = performance.now();
-  const socket = connect(Number(port), '127.0.0.1');
-  socket.on('data', (chunk) => writeSync(fd, chunk));
-  socket.on('end', () => {
-    closeSync(fd);
-    const ms = performance.now() - started;
-    process.stdout.write(
-      `DONE ${ms} ${process.resourceUsage().maxRSS * 1024}\n`,
-    );
-  });
-}
+  process.stdout.write('DONE ' + ms + ' ' + process.resourceUsage().maxRSS * 1024 + '\\n');
+});`,
+};
 
 /** Writes `SIZE` random bytes to `path`. */
 async function writeRandomFile(path: string): Promise<void> {
@@ -396,18 +365,4 @@ export async function run(): Promise<void> {
   } finally {
     await rm(fixture.base, { recursive: true, force: true });
   }
-}
-
-const [role, ...args] = process.argv.slice(2);
-if (process.argv[1] === SELF && role !== undefined) {
-  const roles: Record<string, () => Promise<void> | void> = {
-    serve: () => servePeer(args[0] ?? '', args[1] ?? '', args[2]),
-    get: () => getFile(args[0] ?? '{}'),
-    http: () => serveHttp(args[0] ?? ''),
-    tcp: () => serveTcp(args[0] ?? ''),
-    'tcp-get': () => getTcp(args[0] ?? '', args[1] ?? ''),
-  };
-  const start = roles[role];
-  if (start === undefined) throw new Error(`unknown role ${role}`);
-  await start();
 }

@@ -1,6 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
+import type { DownloadRequest__Output } from '../generated/ferry/v1/DownloadRequest.js';
 import type { PeerHandlers } from '../generated/ferry/v1/Peer.js';
+import { withRawChunks } from './raw-chunks.js';
 import { SERVER_OPTIONS } from '../grpc/channel-options.js';
 import { formatPeerAddress, parsePeerAddress } from '../grpc/peer-address.js';
 import { loadPeerProto } from '../proto/load.js';
@@ -59,7 +61,10 @@ export async function startPeerServer(
     version: options.version,
   };
   const server = new grpc.Server(SERVER_OPTIONS);
-  server.addService(loadPeerProto().ferry.v1.Peer.service, handlersOf(context));
+  server.addService(
+    withRawChunks(loadPeerProto().ferry.v1.Peer.service),
+    handlersOf(context),
+  );
   const bound = await bind(server, formatPeerAddress({ host, port }));
   return {
     host,
@@ -78,7 +83,12 @@ function limiterOf(rate: number | undefined): RateLimiter | undefined {
   return new RateLimiter(rate);
 }
 
-function handlersOf(context: ServerContext): PeerHandlers {
+/** The handlers, with `Download` writing pre-encoded chunks. */
+type Handlers = Pick<PeerHandlers, 'GetInfo' | 'Browse' | 'GetManifest'> & {
+  Download: grpc.handleServerStreamingCall<DownloadRequest__Output, Buffer>;
+};
+
+function handlersOf(context: ServerContext): Handlers {
   return {
     GetInfo: (call, callback) => serveInfo(context, call, callback),
     Browse: (call) => serveBrowse(context, call),

@@ -1,16 +1,20 @@
 import type { FileHandle } from 'node:fs/promises';
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import { getErrorMessage } from '../errors.js';
-import type { Chunk } from '../generated/ferry/v1/Chunk.js';
 import type { DownloadRequest__Output } from '../generated/ferry/v1/DownloadRequest.js';
 import { MAX_CHUNK_BYTES } from '../grpc/channel-options.js';
 import { BufferPool } from './buffer-pool.js';
+import { CHUNK_HEADER_ROOM, encodeChunkInPlace } from './raw-chunks.js';
 import { openServedFile } from './open-served-file.js';
 import { parseRange, parseSha256, RequestError } from './request-validation.js';
 import type { ServerContext } from './server-context.js';
 import type { UploadSlot } from './upload-tracker.js';
 
-type DownloadCall = ServerWritableStream<DownloadRequest__Output, Chunk>;
+/** Writes already-encoded `Chunk` messages (see `withRawChunks`). */
+export type DownloadCall = ServerWritableStream<
+  DownloadRequest__Output,
+  Buffer
+>;
 
 /** Buffers per upload: one being read while one is being sent. */
 const BUFFERS_PER_UPLOAD = 2;
@@ -76,18 +80,26 @@ async function sendRange(
   range: { offset: number; length: number },
   slot: UploadSlot,
 ): Promise<void> {
-  const pool = new BufferPool(BUFFERS_PER_UPLOAD, MAX_CHUNK_BYTES);
+  const pool = new BufferPool(
+    BUFFERS_PER_UPLOAD,
+    CHUNK_HEADER_ROOM + MAX_CHUNK_BYTES,
+  );
   const end = range.offset + range.length;
   for (let position = range.offset; position < end;) {
     const buffer = await pool.take(slot.signal);
     if (buffer === undefined) return;
-    const want = Math.min(buffer.length, end - position);
-    const { bytesRead } = await handle.read(buffer, 0, want, position);
+    const want = Math.min(MAX_CHUNK_BYTES, end - position);
+    const { bytesRead } = await handle.read(
+      buffer,
+      CHUNK_HEADER_ROOM,
+      want,
+      position,
+    );
     if (bytesRead === 0) throw new Error('the file shrank while it was sent');
     await context.limiter?.take(bytesRead, slot.signal);
     if (slot.signal.aborted) return;
-    const data = buffer.subarray(0, bytesRead);
-    call.write({ offset: String(position), data }, () => pool.give(buffer));
+    const message = encodeChunkInPlace(buffer, position, bytesRead);
+    call.write(message, () => pool.give(buffer));
     position += bytesRead;
     slot.sent(bytesRead);
   }

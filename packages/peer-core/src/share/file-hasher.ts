@@ -1,6 +1,7 @@
 import { Piscina } from 'piscina';
 import type { FileHashes } from './pieces.js';
 import { piecesRootOf } from './pieces.js';
+import { workerExecArgv } from './worker-exec-argv.js';
 import type { HashFileResult, HashFileTask } from './hash-file.js';
 
 /** A file's hashes and the size and mtime they belong to. */
@@ -22,6 +23,7 @@ export class FileHasher {
       minThreads: 0,
       maxThreads: options.threads ?? 1,
       idleTimeout: 5_000,
+      execArgv: workerExecArgv(),
     });
   }
 

@@ -51,6 +51,7 @@ export class Share extends EventEmitter<ShareEvents> {
   #scanning: Promise<ShareScanResult> | undefined;
   #watcher: ShareWatcher | undefined;
   #rescanAgain = false;
+  #closed = false;
 
   constructor(root: string, options: ShareOptions) {
     super();
@@ -123,8 +124,12 @@ export class Share extends EventEmitter<ShareEvents> {
     await this.#watcher.start();
   }
 
-  /** Stops watching, waits for a running scan, frees the hasher. */
+  /**
+   * Stops watching, stops a running scan after the file it is hashing
+   * (what it found is not committed), and frees the hasher.
+   */
   async close(): Promise<void> {
+    this.#closed = true;
     await this.#watcher?.close();
     this.#watcher = undefined;
     await this.#scanning?.catch(() => undefined);
@@ -132,6 +137,7 @@ export class Share extends EventEmitter<ShareEvents> {
   }
 
   #backgroundScan(): void {
+    if (this.#closed) return;
     this.#rescanAgain = this.#scanning !== undefined;
     if (this.#rescanAgain) return;
     this.scan().catch((error: unknown) => {
@@ -151,6 +157,7 @@ export class Share extends EventEmitter<ShareEvents> {
     };
     const next = new Map<string, CachedFile>();
     for (const found of walked.files) {
+      if (this.#closed) return result;
       const file = await this.#resolve(found, result);
       if (file !== undefined) next.set(found.path, file);
     }

@@ -5,16 +5,22 @@ import type { SourceHandle } from './source-handle.js';
 /**
  * One request slot of a source: takes runs of missing pieces from the
  * shared queue and fetches them until the queue has nothing left, the
- * source is dropped, or the download is paused or cancelled. A failed
+ * source is dropped, or the download is paused or cancelled. Runs are
+ * at most a fair share of what is left among all `lanes`, so a small
+ * file (or the end of a big one) is spread over every source. A failed
  * run goes back to the queue for any source to take.
  */
 export async function runLane(
   source: SourceHandle,
   context: FetchContext,
+  lanes: number,
 ): Promise<void> {
   const { queue, signal, tuning } = context;
   while (!signal.aborted && !source.dropped) {
-    const run = queue.take(tuning.piecesPerRequest);
+    const fairShare = Math.ceil(queue.missingCount / lanes);
+    const run = queue.take(
+      Math.max(1, Math.min(tuning.piecesPerRequest, fairShare)),
+    );
     if (run.length === 0) return;
     source.setActive(true);
     try {
@@ -22,7 +28,7 @@ export async function runLane(
       source.succeeded();
     } catch (error) {
       queue.giveBack(run);
-      if (signal.aborted) return;
+      if (signal.aborted || context.writer.failure) return;
       const verdict = source.failed(error);
       if (!verdict.drop) {
         await sleep(verdict.retryInMs, undefined, { signal }).catch(

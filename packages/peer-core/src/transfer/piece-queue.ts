@@ -9,6 +9,7 @@ const PieceState = { Missing: 0, Busy: 1, Done: 2 } as const;
 export class PieceQueue {
   readonly #states: Uint8Array;
   #done = 0;
+  #busy = 0;
   #next = 0;
 
   constructor(count: number, done: Iterable<number> = []) {
@@ -29,6 +30,11 @@ export class PieceQueue {
     return this.#done;
   }
 
+  /** Pieces nobody has and nobody is fetching. */
+  get missingCount(): number {
+    return this.#states.length - this.#done - this.#busy;
+  }
+
   get complete(): boolean {
     return this.#done === this.#states.length;
   }
@@ -45,6 +51,7 @@ export class PieceQueue {
     for (let i = this.#next; i < this.count && run.length < max; i++) {
       if (this.#states[i] !== PieceState.Missing) break;
       this.#states[i] = PieceState.Busy;
+      this.#busy += 1;
       run.push(i);
     }
     return run;
@@ -55,6 +62,7 @@ export class PieceQueue {
     for (const index of indexes) {
       if (this.#states[index] === PieceState.Busy) {
         this.#states[index] = PieceState.Missing;
+        this.#busy -= 1;
         this.#next = Math.min(this.#next, index);
       }
     }
@@ -63,6 +71,7 @@ export class PieceQueue {
   /** Marks a piece verified; false if it already was. */
   markDone(index: number): boolean {
     if (this.#states[index] === PieceState.Done) return false;
+    if (this.#states[index] === PieceState.Busy) this.#busy -= 1;
     this.#states[index] = PieceState.Done;
     this.#done += 1;
     return true;

@@ -1,6 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
+import { workerExecArgv } from '../share/worker-exec-argv.js';
 import type {
   PieceWriterInit,
   PieceWriterReply,
@@ -31,6 +32,7 @@ export class PieceWriter {
   readonly #drained: (() => void)[] = [];
   #nextId = 1;
   #failure: Error | undefined;
+  #closed = false;
 
   private constructor(init: PieceWriterInit, syncHandle: FileHandle) {
     this.#syncHandle = syncHandle;
@@ -38,6 +40,7 @@ export class PieceWriter {
       new URL('./piece-writer-worker.js', import.meta.url),
       {
         workerData: init,
+        execArgv: workerExecArgv(),
       },
     );
     this.#worker.on('message', (reply: PieceWriterReply) =>
@@ -61,6 +64,11 @@ export class PieceWriter {
       throw error;
     }
     return new PieceWriter(init, handle);
+  }
+
+  /** Why the writer stopped working (disk error, worker crash), if it did. */
+  get failure(): Error | undefined {
+    return this.#closed ? undefined : this.#failure;
   }
 
   /** Pieces handed over and not yet written. */
@@ -115,6 +123,7 @@ export class PieceWriter {
   async close(): Promise<void> {
     if (this.#failure === undefined)
       await this.#call({ type: 'close' }).catch(() => undefined);
+    this.#closed = true;
     this.#failure ??= new PeerError(
       PeerErrorCode.Cancelled,
       'piece writer closed',

@@ -100,9 +100,9 @@ export interface DownloadOptions {
 }
 
 export interface TransferTuning {
-  /** Concurrent requests per source (2). */
+  /** Concurrent requests per source (3). */
   requestsPerSource: number;
-  /** Pieces per request (4). */
+  /** Pieces per request (8). */
   piecesPerRequest: number;
   /** A source that sends nothing this long has failed (15 s). */
   stallTimeoutMs: number;
@@ -114,17 +114,17 @@ export interface TransferTuning {
   progressIntervalMs: number;
   /** How often verified pieces are flushed and recorded (500 ms). */
   recordIntervalMs: number;
-  /** Pieces waiting for the writer before reading pauses (8). */
+  /** Pieces waiting for the writer before reading pauses (16). */
   maxPendingWrites: number;
 }
 
 export const DEFAULT_TUNING: TransferTuning = {
-  requestsPerSource: 2,
-  piecesPerRequest: 4,
+  requestsPerSource: 3,
+  piecesPerRequest: 8,
   stallTimeoutMs: 15_000,
   maxSourceFailures: 3,
   maxRefreshes: 3,
   progressIntervalMs: 250,
   recordIntervalMs: 500,
-  maxPendingWrites: 8,
+  maxPendingWrites: 16,
 };

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { EventEmitter, setMaxListeners } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
@@ -8,6 +8,7 @@ import { loadPeerProto } from '../proto/load.js';
 import { isSha256Hex, pieceLength } from '../share/pieces.js';
 import type { FetchContext } from './fetch-run.js';
 import { runLane } from './fetch-lane.js';
+import type { SourceHandle } from './source-handle.js';
 import { PartRecorder } from './part-recorder.js';
 import { SourceSet } from './source-set.js';
 import { finalizeDownload } from './finalize-download.js';
@@ -261,25 +262,31 @@ export class Transfer extends EventEmitter<TransferEvents> {
       while (!prepared.queue.complete) {
         await this.#whenResumed();
         this.#session = new AbortController();
+        // every request of every source listens to it
+        setMaxListeners(0, this.#session.signal);
         const live = this.#sources.live();
         if (live.length === 0) {
           await this.#whenSourcesAgain();
           continue;
         }
         const context = this.#fetchContext(prepared, this.#session.signal);
-        await Promise.all(
-          live.flatMap((source) =>
-            Array.from({ length: this.#tuning.requestsPerSource }, () =>
-              runLane(source, context),
-            ),
-          ),
-        );
+        await Promise.all(this.#lanesOf(live, context));
         this.#throwIfCancelled();
+        if (prepared.writer.failure) throw prepared.writer.failure;
         if (this.#paused) await prepared.recorder.flush(verified);
       }
     } finally {
       clearInterval(timer);
     }
+  }
+
+  /** Request slots of every source, interleaved so each starts early. */
+  #lanesOf(live: SourceHandle[], context: FetchContext): Promise<void>[] {
+    const perSource = this.#tuning.requestsPerSource;
+    const lanes = live.length * perSource;
+    return Array.from({ length: lanes }, (_, i) =>
+      runLane(live[i % live.length] as SourceHandle, context, lanes),
+    );
   }
 
   #fetchContext(prepared: Prepared, signal: AbortSignal): FetchContext {
