@@ -26,6 +26,8 @@ import { fillRoute, PAGE_LIMITS, ROUTES } from './routes.js';
 export interface DirectoryClientOptions {
   /** Whole-request timeout, ms (default 10 s). */
   timeoutMs?: number;
+  /** Timeout of register and login, which hash a password slowly (30 s). */
+  loginTimeoutMs?: number;
   /** Retries of idempotent calls (GET, PUT, DELETE) only (default 2). */
   retries?: number;
   /** Longest wait between two retries, ms (default 2 s). */
@@ -37,6 +39,7 @@ interface Call {
   path: string;
   what: string;
   token?: string;
+  timeoutMs?: number;
   json?: unknown;
   searchParams?: Record<string, string | number>;
 }
@@ -48,11 +51,13 @@ interface Call {
  */
 export class DirectoryClient {
   private readonly http: Got;
+  private readonly loginTimeoutMs: number;
 
   constructor(
     readonly baseUrl: string,
     options: DirectoryClientOptions = {},
   ) {
+    this.loginTimeoutMs = options.loginTimeoutMs ?? 30_000;
     this.http = got.extend({
       prefixUrl: baseUrl,
       timeout: { request: options.timeoutMs ?? 10_000 },
@@ -74,6 +79,7 @@ export class DirectoryClient {
       method: 'POST',
       path: ROUTES.users,
       what: 'register',
+      timeoutMs: this.loginTimeoutMs,
       json,
     });
   }
@@ -84,6 +90,7 @@ export class DirectoryClient {
       method: 'POST',
       path: ROUTES.sessions,
       what: 'login',
+      timeoutMs: this.loginTimeoutMs,
       json,
     });
   }
@@ -200,6 +207,9 @@ export class DirectoryClient {
       json: call.json,
       searchParams: call.searchParams,
     };
+    if (call.timeoutMs !== undefined) {
+      options.timeout = { request: call.timeoutMs };
+    }
     try {
       const response = await this.http<T>(call.path.slice(1), options);
       return response.body;
