@@ -29,14 +29,20 @@ async function directLogin(
 
 /**
  * Runs `ferry`: opens the profiles, logs in directly when it can, then
- * shows the TUI until the user quits. A user-fixable problem (bad flag,
- * wrong password, directory down) prints one line and returns 1.
+ * shows the TUI until the user quits. A user-fixable problem (no terminal,
+ * bad flag, wrong password, directory down) prints one line and returns 1.
  */
 export async function startFerry(
   flags: FerryFlags,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const options = flags.home ? { home: flags.home } : {};
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(
+      'ferry: needs an interactive terminal; for scripts use ferry-peer\n',
+    );
+    return EXIT_FAILURE;
+  }
   try {
     const store = openProfileStore(options);
     const connect = (request: LoginRequest) => connectPeer(request, options);
