@@ -95,7 +95,8 @@ function prepareWriteOps(db: Database): WriteOps {
     maxNameId: db.prepare('SELECT max(id) AS id FROM names'),
     ftsAddSince: db.prepare(
       `INSERT INTO names_fts (rowid, name)
-       SELECT score * ${SCORE_UNIT} + id, name FROM names WHERE id > ?`,
+       SELECT score * ${SCORE_UNIT} + id AS key, name FROM names WHERE id > ?
+       ORDER BY key`,
     ),
     insertFile: db.prepare(
       `INSERT INTO files (user_id, path, name_id, size, pieces_root, mtime_ms)
@@ -146,7 +147,8 @@ function prepareWriteOps(db: Database): WriteOps {
  * Writes index changes with as little work as the change needs. An
  * unchanged entry costs one comparison; a new (sha256, name) pair costs one
  * `names` row, and its FTS row is added with all the others of the batch in
- * a single `INSERT … SELECT`; a name row nobody points at any more is
+ * a single `INSERT … SELECT` in key order (FTS5 flushes its pending rows
+ * whenever a rowid goes down); a name row nobody points at any more is
  * removed from `names` and from the FTS index. Callers run it inside a
  * transaction.
  */

@@ -107,12 +107,17 @@ function scoreOrderedIndex(db: Database): void {
     'SELECT id, name FROM names',
   );
   const setScore = db.prepare('UPDATE names SET score = ? WHERE id = ?');
-  const index = db.prepare('INSERT INTO names_fts (rowid, name) VALUES (?, ?)');
-  for (const row of rows.all()) {
+  const keyed = rows.all().map((row) => {
     const score = nameScore(row.name);
     setScore.run(score, row.id);
-    index.run(searchKey(score, row.id), row.name);
-  }
+    return { key: searchKey(score, row.id), name: row.name };
+  });
+  // FTS5 flushes its pending rows whenever a rowid goes down: insert in key
+  // order, then merge into one segment.
+  keyed.sort((a, b) => a.key - b.key);
+  const index = db.prepare('INSERT INTO names_fts (rowid, name) VALUES (?, ?)');
+  for (const row of keyed) index.run(row.key, row.name);
+  db.exec(`INSERT INTO names_fts (names_fts) VALUES ('optimize')`);
 }
 
 /** Runs the migrations the database has not had yet; returns its version. */

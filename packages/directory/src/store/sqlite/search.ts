@@ -49,7 +49,8 @@ interface EarlierName {
 }
 
 const NAMES_PER_RESULT = 20;
-const FIRST_FETCH = 256;
+/** The first read is this many rows per wanted result; then ×4 up to MAX_FETCH. */
+const FIRST_FETCH_PER_RESULT = 2;
 const MAX_FETCH = 4096;
 
 function compareGroups(a: SearchPosition, b: SearchPosition): number {
@@ -142,7 +143,8 @@ export class Searcher {
     const start = query.after === null ? 0 : searchKey(query.after.score, 0);
     const collected = new Collected(match);
     let from = start;
-    for (let k = FIRST_FETCH; ; k = Math.min(k * 4, MAX_FETCH)) {
+    const first = Math.min(query.limit * FIRST_FETCH_PER_RESULT, MAX_FETCH);
+    for (let k = first; ; k = Math.min(k * 4, MAX_FETCH)) {
       const rows = this.matches.all({ match, from, k });
       for (const row of rows) this.collect(row, collected, query, start);
       const last = rows[rows.length - 1];

@@ -49,6 +49,9 @@ export function openDatabase(options: SqliteStoreOptions): Database {
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536');
+  // Search reads rows all over `names` and `contents`: map the file (up to
+  // 1 GiB) so pages come from the OS cache without a read call each.
+  db.pragma('mmap_size = 1073741824');
   migrate(db);
   return db;
 }
