@@ -47,7 +47,7 @@ export async function startFerry(
     const store = openProfileStore(options);
     const connect = (request: LoginRequest) => connectPeer(request, options);
     const client = await directLogin(flags, store, connect, env);
-    await runTui({ store, connect, client });
+    await runTui({ store, connect, client, home: flags.home });
     return 0;
   } catch (error) {
     if (!(error instanceof PeerError)) throw error;

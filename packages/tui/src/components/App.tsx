@@ -13,6 +13,8 @@ export interface AppProps {
   connect: (request: LoginRequest) => Promise<PeerClient>;
   /** Already logged in (e.g. from flags): skip the login screen. */
   client?: PeerClient;
+  /** `--home`: where a new profile's folders go by default. */
+  home?: string;
   /** Aborted from outside (a signal): quit as if the user asked. */
   quitSignal?: AbortSignal;
 }
@@ -21,7 +23,13 @@ export interface AppProps {
  * The login screen until a peer runs, then the main screen. Quitting (q,
  * or Ctrl+C from anywhere) stops the peer before Ink exits.
  */
-export function App({ store, connect, client: given, quitSignal }: AppProps) {
+export function App({
+  store,
+  connect,
+  client: given,
+  home,
+  quitSignal,
+}: AppProps) {
   const { exit } = useApp();
   const [client, setClient] = useState(given);
   const [stopping, setStopping] = useState(false);
@@ -46,6 +54,7 @@ export function App({ store, connect, client: given, quitSignal }: AppProps) {
         connect={connect}
         onLoggedIn={setClient}
         onQuit={quit}
+        home={home}
       />
     );
   }

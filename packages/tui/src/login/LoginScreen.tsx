@@ -42,11 +42,14 @@ export function LoginScreen({
   connect,
   onLoggedIn,
   onQuit,
+  home,
 }: {
   store: ProfileStore;
   connect: (request: LoginRequest) => Promise<PeerClient>;
   onLoggedIn: (client: PeerClient) => void;
   onQuit: () => void;
+  /** Where a new profile's folders go by default (see `defaultProfile`). */
+  home?: string;
 }) {
   const { columns, rows } = useTerminalSize();
   const [listed, setListed] = useState(() => attempt(() => store.list()));
@@ -90,7 +93,9 @@ export function LoginScreen({
             onPick={(profile) =>
               setMode({ kind: 'password', profile, busy: false, error: '' })
             }
-            onNew={() => setMode({ kind: 'form', profile: defaultProfile() })}
+            onNew={() =>
+              setMode({ kind: 'form', profile: defaultProfile(home) })
+            }
             onEdit={(profile) =>
               setMode({ kind: 'form', profile, replaces: profile.name })
             }

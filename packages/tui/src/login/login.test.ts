@@ -25,7 +25,11 @@ describe('login errors', () => {
 });
 
 describe('profile form checks', () => {
-  const good = { ...defaultProfile('/home/h'), name: 'home', username: 'h' };
+  const good = {
+    ...defaultProfile('/home/h/Ferry'),
+    name: 'home',
+    username: 'h',
+  };
 
   it('accepts a complete profile', () => {
     expect(profileProblem(good)).toBeUndefined();

@@ -12,14 +12,19 @@ export const PROFILE_FIELDS: readonly (readonly [keyof Profile, string])[] = [
   ['listen', 'Listen on'],
 ];
 
-/** A new profile's starting values. */
-export function defaultProfile(home: string = homedir()): Profile {
+/**
+ * A new profile's starting values; its folders go under `base`: `--home`,
+ * else `FERRY_HOME`, else `~/Ferry` (as the command-line settings do).
+ */
+export function defaultProfile(
+  base: string = process.env['FERRY_HOME'] || join(homedir(), 'Ferry'),
+): Profile {
   return {
     name: '',
     directoryUrl: 'http://127.0.0.1:7070',
     username: '',
-    shareDir: join(home, 'Ferry', 'share'),
-    downloadDir: join(home, 'Ferry', 'downloads'),
+    shareDir: join(base, 'share'),
+    downloadDir: join(base, 'downloads'),
     listen: '127.0.0.1:0',
   };
 }
