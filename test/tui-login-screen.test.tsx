@@ -75,7 +75,7 @@ describe('ferry login screen', () => {
     expect(store.list()).toEqual([]);
   });
 
-  it('edits and deletes a saved profile', async () => {
+  it('edits a saved profile, and deletes it after asking', async () => {
     const store = new MemoryProfileStore([home]);
     const app = await start(store);
     await press(app, 'e');
@@ -85,6 +85,11 @@ describe('ferry login screen', () => {
     await waitForFrame(app, (f) => f.includes('home2'));
     expect(store.list().map((p) => p.name)).toEqual(['home2']);
     await press(app, 'd');
+    await waitForFrame(app, (f) => f.includes('Delete profile home2? (y/n)'));
+    await press(app, 'n');
+    await waitForFrame(app, (f) => !f.includes('Delete profile'));
+    expect(store.list()).toHaveLength(1);
+    await press(app, 'd', 'y');
     await waitForFrame(app, (f) => f.includes('No saved profile yet'));
     expect(store.list()).toEqual([]);
   });

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
 import type { Profile } from '@ferry/peer-core';
-import { fit } from '../format/safe-text.js';
+import { fit, safeText } from '../format/safe-text.js';
 import { directoryHost } from '../format/status-line.js';
 import { useCommands } from '../hooks/useCommands.js';
 import { Command, Scope } from '../keys/command.js';
 import { WindowedList } from '../components/WindowedList.js';
 
-/** Saved profiles: pick one (Enter), create (n), edit (e), delete (d). */
+/** Saved profiles: pick one (Enter), create (n), edit (e), delete (d, y). */
 export function ProfileList({
   profiles,
   width,
@@ -28,6 +28,7 @@ export function ProfileList({
   onQuit: () => void;
 }) {
   const [cursor, setCursor] = useState(0);
+  const [deleting, setDeleting] = useState<Profile | undefined>();
   const at = Math.min(cursor, Math.max(0, profiles.length - 1));
   const selected = profiles[at];
   const move = (delta: number) => () =>
@@ -42,11 +43,22 @@ export function ProfileList({
       [Command.Down]: move(1),
       [Command.LoginSelect]: withSelected(onPick),
       [Command.LoginEdit]: withSelected(onEdit),
-      [Command.LoginDelete]: withSelected(onDelete),
+      [Command.LoginDelete]: withSelected(setDeleting),
       [Command.LoginNew]: onNew,
       [Command.Quit]: onQuit,
     },
-    true,
+    deleting === undefined,
+  );
+  useCommands(
+    [Scope.Confirm],
+    {
+      [Command.ConfirmYes]: () => {
+        if (deleting) onDelete(deleting);
+        setDeleting(undefined);
+      },
+      [Command.ConfirmNo]: () => setDeleting(undefined),
+    },
+    deleting !== undefined,
   );
   const line = (index: number) => {
     const p = profiles[index];
@@ -66,6 +78,11 @@ export function ProfileList({
         line={line}
         empty="No saved profile yet. Press n to create one."
       />
+      {deleting ? (
+        <Text color="yellow">
+          {safeText(`Delete profile ${deleting.name}? (y/n)`)}
+        </Text>
+      ) : null}
     </Box>
   );
 }
