@@ -1,6 +1,7 @@
 // A downloader in its own process, for the kill-and-resume test:
-// `transfer-download-child.ts JSON_OPTIONS` prints "PROGRESS <bytesDone>"
-// as pieces arrive and "DONE <path>" at the end.
+// `transfer-download-child.ts JSON_OPTIONS` prints "RECORDED <bytes>" (the
+// verified bytes recorded for a resume) as pieces arrive and "DONE <path>"
+// at the end.
 import {
   download,
   TransferEvent,
@@ -13,7 +14,7 @@ const transfer = download({
   tuning: { progressIntervalMs: 20, recordIntervalMs: 50 },
 });
 transfer.on(TransferEvent.Progress, (progress) => {
-  process.stdout.write(`PROGRESS ${progress.bytesDone}\n`);
+  process.stdout.write(`RECORDED ${progress.bytesRecorded}\n`);
 });
 const path = await transfer.done;
 process.stdout.write(`DONE ${path}\n`);

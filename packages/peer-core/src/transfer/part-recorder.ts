@@ -14,7 +14,15 @@ export class PartRecorder {
   #recorded = -1;
   #running: Promise<void> | undefined;
 
-  constructor(writer: PieceWriter, recordPath: string, manifest: FileManifest) {
+  readonly #onSaved: (verified: number[]) => void;
+
+  constructor(
+    writer: PieceWriter,
+    recordPath: string,
+    manifest: FileManifest,
+    onSaved: (verified: number[]) => void,
+  ) {
+    this.#onSaved = onSaved;
     this.#writer = writer;
     this.#recordPath = recordPath;
     this.#manifest = manifest;
@@ -40,6 +48,7 @@ export class PartRecorder {
       )
       .then(() => {
         this.#recorded = verified.length;
+        this.#onSaved(verified);
       })
       .catch(() => undefined)
       .finally(() => {

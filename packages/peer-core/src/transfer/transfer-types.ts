@@ -47,6 +47,11 @@ export interface TransferProgress {
   bytesDone: number;
   /** Bytes verified in this process (less than `bytesDone` on a resume). */
   bytesFetched: number;
+  /**
+   * Verified bytes flushed to disk and recorded in `NAME.part.ferry`: what
+   * a restart (even after a crash) would not fetch again.
+   */
+  bytesRecorded: number;
   speedBps: number;
   etaSeconds: number | null;
   state: TransferState;

@@ -62,9 +62,11 @@ export class Transfer extends EventEmitter<TransferEvents> {
   #session = new AbortController();
   #paused = false;
   #cancelled = false;
+  #stopped = false;
   #wakeUp: (() => void) | undefined;
   #bytesDone = 0;
   #bytesFetched = 0;
+  #bytesRecorded = 0;
   #refreshes = 0;
   #path: string | undefined;
   #error: string | undefined;
@@ -117,6 +119,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
       size,
       bytesDone: this.#bytesDone,
       bytesFetched: this.#bytesFetched,
+      bytesRecorded: this.#bytesRecorded,
       speedBps,
       etaSeconds: speedBps > 0 ? (size - this.#bytesDone) / speedBps : null,
       state: this.#state,
@@ -174,6 +177,19 @@ export class Transfer extends EventEmitter<TransferEvents> {
     await this.done.catch(() => undefined);
   }
 
+  /**
+   * Ends the download but keeps its verified pieces (record flushed, writer
+   * closed), so a later download of the same file resumes; `done` rejects
+   * with `CANCELLED`. For a peer that shuts down.
+   */
+  async stop(): Promise<void> {
+    if (TERMINAL.has(this.#state)) return;
+    this.#stopped = true;
+    this.#session.abort();
+    this.#wakeUp?.();
+    await this.done.catch(() => undefined);
+  }
+
   async #run(): Promise<string> {
     try {
       const manifest = await this.#fetchManifest();
@@ -186,16 +202,18 @@ export class Transfer extends EventEmitter<TransferEvents> {
       this.emit(TransferEvent.Done, this.#path);
       return this.#path;
     } catch (error) {
-      const failure = this.#cancelled
-        ? new PeerError(
-            PeerErrorCode.Cancelled,
-            `download of ${this.name} cancelled`,
-          )
-        : toTransferError(error);
+      const failure =
+        this.#cancelled || this.#stopped
+          ? this.#endedError()
+          : toTransferError(error);
       await this.#cleanUp(failure);
       this.#error = failure.message;
       this.#setState(
-        this.#cancelled ? TransferState.Cancelled : TransferState.Failed,
+        this.#cancelled
+          ? TransferState.Cancelled
+          : this.#stopped
+            ? TransferState.Paused
+            : TransferState.Failed,
       );
       this.emit(TransferEvent.Failed, failure);
       throw failure;
@@ -247,7 +265,18 @@ export class Transfer extends EventEmitter<TransferEvents> {
     for (const index of queue.doneIndexes()) {
       this.#bytesDone += pieceLength(index, manifest.size, manifest.pieceSize);
     }
-    const recorder = new PartRecorder(writer, placement.recordPath, manifest);
+    const recorder = new PartRecorder(
+      writer,
+      placement.recordPath,
+      manifest,
+      (verified) => {
+        this.#bytesRecorded = verified.reduce(
+          (sum, index) =>
+            sum + pieceLength(index, manifest.size, manifest.pieceSize),
+          0,
+        );
+      },
+    );
     await recorder.flush(() => queue.doneIndexes());
     return { manifest, placement, writer, queue, recorder };
   }
@@ -306,7 +335,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
 
   /** Waits while paused; throws once cancelled. */
   async #whenResumed(): Promise<void> {
-    while (this.#paused && !this.#cancelled) {
+    while (this.#paused && !this.#cancelled && !this.#stopped) {
       await new Promise<void>((resolve) => {
         this.#wakeUp = resolve;
       });
@@ -368,11 +397,16 @@ export class Transfer extends EventEmitter<TransferEvents> {
   }
 
   #throwIfCancelled(): void {
-    if (this.#cancelled)
-      throw new PeerError(
-        PeerErrorCode.Cancelled,
-        `download of ${this.name} cancelled`,
-      );
+    if (this.#cancelled || this.#stopped) throw this.#endedError();
+  }
+
+  #endedError(): PeerError {
+    return new PeerError(
+      PeerErrorCode.Cancelled,
+      this.#cancelled
+        ? `download of ${this.name} cancelled`
+        : `download of ${this.name} stopped; its verified pieces are kept`,
+    );
   }
 
   #setState(state: TransferState): void {
