@@ -27,8 +27,8 @@ export function buildProgram(): Command {
 }
 
 /**
- * Entry point of the `ferry-peer` program. Exits when the command is done,
- * even if a paused download still holds its writer thread.
+ * Entry point of the `ferry-peer` program. Exits with the command's code as
+ * soon as the command is done, whatever handles are still open.
  */
 export async function main(argv: readonly string[]): Promise<void> {
   let code: number;

@@ -48,7 +48,8 @@ interface JobControl {
  * Runs queued downloads on the transfer engine: sources come from the
  * directory, and again from the directory when every source failed. A
  * paused download keeps its `Transfer` (and verified pieces) and continues
- * where it stopped when started again.
+ * where it stopped when started again; `close` ends every transfer, keeping
+ * its verified pieces on disk for the next run.
  */
 export class EngineDownloads implements DownloadRunner {
   readonly #parked = new Map<string, Transfer>();
@@ -87,12 +88,10 @@ export class EngineDownloads implements DownloadRunner {
   }
 
   async close(): Promise<void> {
-    for (const [id, transfer] of this.#running) {
-      transfer.pause();
-      this.#parked.set(id, transfer);
-    }
+    const transfers = [...this.#running.values(), ...this.#parked.values()];
     this.#running.clear();
-    await Promise.resolve();
+    this.#parked.clear();
+    await Promise.all(transfers.map((transfer) => transfer.stop()));
   }
 
   async #run(

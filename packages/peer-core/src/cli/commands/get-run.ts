@@ -29,26 +29,26 @@ export async function runGet(sha256: string, flags: GetFlags): Promise<void> {
   else printLine(path);
 }
 
-/** How long an interrupted download gets to record its verified pieces. */
-const PAUSE_GRACE_MS = 1000;
-
-/** Shows progress until the transfer ends; SIGINT/SIGTERM pause it. */
+/**
+ * Shows progress until the transfer ends. SIGINT or SIGTERM stop it, keeping
+ * its verified pieces, so the same command resumes it later.
+ */
 async function follow(transfer: Transfer, json: boolean): Promise<string> {
   const output = createProgressOutput(json);
   transfer.on(TransferEvent.Progress, (p) => output.update(p));
-  let onSignal: (() => void) | undefined;
-  const interrupted = new Promise<never>((_resolve, reject) => {
-    onSignal = () => {
-      transfer.pause();
-      setTimeout(() => reject(interruptedError()), PAUSE_GRACE_MS);
-    };
-    process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-  });
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    void transfer.stop();
+  };
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
-    return await Promise.race([transfer.done, interrupted]);
+    return await transfer.done;
+  } catch (error) {
+    throw interrupted ? interruptedError() : error;
   } finally {
     output.stop();
-    if (onSignal) process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }
 }
 
