@@ -215,6 +215,25 @@ describe('search', () => {
     }
   });
 
+  it('takes the first 128 names of a very large tie, the same on every page', async () => {
+    const hh = await makeHarness();
+    try {
+      // Given 300 files whose names tie on words and length, and a worse one
+      const files = Array.from({ length: 300 }, (_v, i) =>
+        entry(`tie ${100 + i}.txt`, `tie${i}`),
+      );
+      files.push(entry('tie and more words.txt', 'worse'));
+      const t = await onlinePeer(hh.app, 'tina', files);
+      const paged = await pageThrough(hh.app, t, 'q=tie', 50);
+      const first = await pageThrough(hh.app, t, 'q=tie', 200);
+      expect(paged).toEqual(first);
+      expect(new Set(paged.map((r) => r.sha256)).size).toBe(129);
+      expect(paged.at(-1)?.name).toBe('tie and more words.txt');
+    } finally {
+      await hh.close();
+    }
+  });
+
   it('refuses a cursor from another query', async () => {
     const first = await search('q=danube&limit=1');
     const res = await call(

@@ -49,9 +49,19 @@ interface EarlierName {
 }
 
 const NAMES_PER_RESULT = 20;
-/** The first read is this many rows per wanted result; then ×4 up to MAX_FETCH. */
+/**
+ * The first read is this many rows per wanted result, and at least one
+ * more than {@link NAMES_PER_SCORE}; then ×4 up to MAX_FETCH.
+ */
 const FIRST_FETCH_PER_RESULT = 2;
-const MAX_FETCH = 4096;
+const MAX_FETCH = 256;
+/**
+ * At most this many names of one score take part in a search (the first
+ * ones by id, the same on every page); the rest of such a tie is passed
+ * over. Only very common words have ties this large, and without the cap
+ * ranking them by sources would read thousands of names per search.
+ */
+const NAMES_PER_SCORE = 128;
 
 function compareGroups(a: SearchPosition, b: SearchPosition): number {
   if (a.score !== b.score) return a.score < b.score ? -1 : 1;
@@ -65,6 +75,9 @@ class Collected {
   readonly groups = new Map<string, Group | null>();
   /** Scores below this are final: every name with a lower key was read. */
   boundary = 0;
+  /** The score being read and how many of its names were read. */
+  score = -1;
+  namesOfScore = 0;
 }
 
 /**
@@ -79,7 +92,8 @@ class Collected {
  * match. Rows are grouped by sha256 in key order, so each file's first row
  * is its best; a score is final once a row with a higher one was read.
  * Reading resumes at the cursor's score; a file first met there whose best
- * name lies before it was on an earlier page and is skipped. The online
+ * name lies before it was on an earlier page and is skipped. Of names tied
+ * on one score only the first {@link NAMES_PER_SCORE} take part. The online
  * source count comes from `contents`, kept up to date on announce, logout,
  * expiry and index writes, so ranking needs no join over peers.
  */
@@ -143,19 +157,51 @@ export class Searcher {
     const start = query.after === null ? 0 : searchKey(query.after.score, 0);
     const collected = new Collected(match);
     let from = start;
-    const first = Math.min(query.limit * FIRST_FETCH_PER_RESULT, MAX_FETCH);
+    const first = Math.min(
+      Math.max(query.limit * FIRST_FETCH_PER_RESULT, NAMES_PER_SCORE + 1),
+      MAX_FETCH,
+    );
     for (let k = first; ; k = Math.min(k * 4, MAX_FETCH)) {
-      const rows = this.matches.all({ match, from, k });
-      for (const row of rows) this.collect(row, collected, query, start);
-      const last = rows[rows.length - 1];
-      const exhausted = rows.length < k || last === undefined;
-      collected.boundary = exhausted ? Infinity : scoreOf(last.key);
+      const next = this.read(collected, query, { match, from, k }, start);
       const page = finalPage(collected, query.after);
-      if (exhausted || page.length >= query.limit) {
+      if (next === null || page.length >= query.limit) {
         return page.slice(0, query.limit).map((group) => this.hit(group));
       }
-      from = last.key + 1;
+      from = next;
     }
+  }
+
+  /**
+   * Reads up to `k` matching names from key `from` on; returns the key to
+   * read on from, or null when no name is left.
+   */
+  private read(
+    collected: Collected,
+    query: StoreSearchQuery,
+    params: { match: string; from: number; k: number },
+    start: number,
+  ): number | null {
+    const rows = this.matches.all(params);
+    for (const row of rows) {
+      const score = scoreOf(row.key);
+      if (score !== collected.score) {
+        collected.score = score;
+        collected.namesOfScore = 0;
+      }
+      collected.namesOfScore += 1;
+      if (collected.namesOfScore > NAMES_PER_SCORE) {
+        collected.boundary = score + 1;
+        return searchKey(score + 1, 0);
+      }
+      this.collect(row, collected, query, start);
+    }
+    const last = rows[rows.length - 1];
+    if (rows.length < params.k || last === undefined) {
+      collected.boundary = Infinity;
+      return null;
+    }
+    collected.boundary = scoreOf(last.key);
+    return last.key + 1;
   }
 
   /** Adds a row's file unless it is filtered out or already met. */
