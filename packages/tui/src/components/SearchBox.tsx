@@ -1,12 +1,12 @@
-import { useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
-import TextInput from 'ink-text-input';
+import { TextInput } from '@inkjs/ui';
 import { withoutControls } from '../format/safe-text.js';
 
 /**
  * The search line: while open it owns the keyboard (every letter is text),
- * Enter runs the search and Esc closes it. The text lives here while typed,
- * so a keystroke re-renders this line only.
+ * Enter runs the search and Esc closes it. The text box keeps its text in a
+ * reducer, so keystrokes that arrive faster than the screen redraws are all
+ * kept, in order.
  */
 export function SearchBox({
   initial,
@@ -17,10 +17,6 @@ export function SearchBox({
   onSubmit: (query: string) => void;
   onCancel: () => void;
 }) {
-  const [query, setQuery] = useState(initial);
-  // The text as last typed, even before a re-render: Enter pressed right
-  // after typing submits all of it.
-  const typed = useRef(initial);
   useInput(
     (_input, key) => {
       if (key.escape) onCancel();
@@ -31,12 +27,8 @@ export function SearchBox({
     <Box>
       <Text color="cyan">search: </Text>
       <TextInput
-        value={query}
-        onChange={(text) => {
-          typed.current = withoutControls(text);
-          setQuery(typed.current);
-        }}
-        onSubmit={() => onSubmit(typed.current)}
+        defaultValue={initial}
+        onSubmit={(query) => onSubmit(withoutControls(query))}
         placeholder="words in the file name, Enter to search"
       />
     </Box>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
+import { PasswordInput } from '@inkjs/ui';
 import type { Profile } from '@ferry/peer-core';
 import { safeText } from '../format/safe-text.js';
 import { directoryHost } from '../format/status-line.js';
@@ -41,12 +41,7 @@ export function PasswordPrompt({
       <Text bold>{safeText(`Log in as ${who} (profile ${profile.name})`)}</Text>
       <Box>
         <Text>Password: </Text>
-        <TextInput
-          value={password}
-          onChange={setPassword}
-          mask="*"
-          focus={!busy}
-        />
+        <PasswordInput onChange={setPassword} isDisabled={busy} />
       </Box>
       <Text dimColor>
         {register

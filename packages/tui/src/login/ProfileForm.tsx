@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
+import { TextInput } from '@inkjs/ui';
 import type { Profile } from '@ferry/peer-core';
 import { fit } from '../format/safe-text.js';
 import { useCommands } from '../hooks/useCommands.js';
@@ -49,8 +49,11 @@ export function ProfileForm({
           </Text>
           {index === field ? (
             <TextInput
-              value={draft[key]}
-              onChange={(value) => setDraft({ ...draft, [key]: value })}
+              key={key}
+              defaultValue={draft[key]}
+              onChange={(value) =>
+                setDraft((current) => ({ ...current, [key]: value }))
+              }
             />
           ) : (
             <Text>{fit(draft[key], 60)}</Text>
