@@ -237,6 +237,33 @@ describe('download from several sources', () => {
     expect(again.state).toBe(TransferState.Cancelled);
     expect(existsSync(join(options.dir, 'big.iso.part'))).toBe(false);
   });
+
+  it('stop() keeps the verified pieces for a later resume', async () => {
+    // Given a download from a slow source (4 MB/s) of a 12 MiB file
+    const peer = await sharePeer({ 'big.iso': 12 * PIECE_SIZE }, 4e6);
+    const entry = peer.entry('big.iso');
+    const options = {
+      sha256: entry.sha256,
+      sources: [sourceOf(peer)],
+      dir: await temp.make(),
+      name: entry.name,
+    };
+    const first = download(options);
+    // When it is stopped once some pieces are recorded
+    await waitFor(() => first.progress().bytesRecorded > 0);
+    await first.stop();
+    const recorded = first.progress().bytesRecorded;
+    await expect(first.done).rejects.toMatchObject({
+      code: PeerErrorCode.Cancelled,
+    });
+    expect(existsSync(join(options.dir, 'big.iso.part'))).toBe(true);
+    // Then a new download of it fetches only the rest
+    const second = download(options);
+    expect(await sha256OfFile(await second.done)).toBe(entry.sha256);
+    expect(second.progress().bytesFetched).toBeLessThanOrEqual(
+      entry.size - recorded,
+    );
+  });
 });
 
 /** A second peer sharing a copy of `name` from `peer`. */
