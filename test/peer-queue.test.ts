@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
   TransferState,
@@ -55,7 +55,13 @@ beforeAll(async () => {
   source = await startTestPeer(temp, 'source', directory.url, {
     uploadRateBps: UPLOAD_RATE,
   });
-  for (const name of ['one.bin', 'two.bin', 'three.bin', 'four.bin']) {
+  for (const name of [
+    'one.bin',
+    'two.bin',
+    'three.bin',
+    'four.bin',
+    'five.bin',
+  ]) {
     const sha256 = await writeRandomFile(
       path.join(source.shareDir, name),
       SIZE,
@@ -140,4 +146,66 @@ describe('the transfer queue', () => {
       four.sha256,
     );
   });
+
+  it('cancelling a download paused before a restart deletes its .part and record', async () => {
+    const five = fileAt(4);
+    // Given a download paused part-way, and the peer restarted
+    const id = fetcher.peer.download(five);
+    await waitFor(() => {
+      const t = stateOf(fetcher.peer, id);
+      return t.bytesDone > 0 && t.bytesDone < SIZE ? true : undefined;
+    }, 'the download to be under way');
+    fetcher.peer.pause(id);
+    await until(fetcher.peer, id, TransferState.Paused);
+    expect(await partFiles()).toEqual(['five.bin.part', 'five.bin.part.ferry']);
+    await fetcher.peer.stop();
+    fetcher = await restartTestPeer(fetcher, { maxActiveDownloads: 1 });
+    expect(stateOf(fetcher.peer, id).state).toBe(TransferState.Paused);
+    // When it is cancelled
+    fetcher.peer.cancel(id);
+    // Then its partial data and record are gone
+    await until(fetcher.peer, id, TransferState.Cancelled);
+    await waitFor(
+      async () => ((await partFiles()).length === 0 ? true : undefined),
+      'the .part file and its record to be deleted',
+    );
+  });
+
+  it('clears done, cancelled and failed downloads, also after a restart', async () => {
+    // Given finished and cancelled downloads in the list
+    const before = fetcher.peer.snapshot().transfers;
+    const finished = [TransferState.Done, TransferState.Cancelled];
+    expect(before.some((t) => t.state === TransferState.Done)).toBe(true);
+    expect(before.some((t) => t.state === TransferState.Cancelled)).toBe(true);
+    // And one still waiting
+    const waiting = fetcher.peer.download(fileAt(0));
+    fetcher.peer.pause(waiting);
+    await until(fetcher.peer, waiting, TransferState.Paused);
+    // When they are cleared
+    fetcher.peer.clearFinished();
+    // Then only the paused one stays, and stays so after a restart
+    const ids = () =>
+      fetcher.peer
+        .snapshot()
+        .transfers.filter((t) => t.direction === 'down')
+        .map((t) => t.id);
+    expect(ids()).toEqual([waiting]);
+    await fetcher.peer.stop();
+    fetcher = await restartTestPeer(fetcher, { maxActiveDownloads: 1 });
+    expect(ids()).toEqual([waiting]);
+    expect(
+      fetcher.peer.snapshot().transfers.some((t) => finished.includes(t.state)),
+    ).toBe(false);
+  });
 });
+
+async function partFiles(): Promise<string[]> {
+  const names = await readdir(fetcher.downloadDir);
+  return names.filter((name) => name.includes('.part')).sort();
+}
+
+function fileAt(index: number): { sha256: string; name: string; size: number } {
+  const file = files[index];
+  if (file === undefined) throw new Error(`missing file ${index}`);
+  return file;
+}

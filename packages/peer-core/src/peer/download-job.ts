@@ -28,8 +28,11 @@ export interface DownloadRunner {
     item: QueuedDownload,
     onProgress: (progress: DownloadProgress) => void,
   ): DownloadJob;
-  /** Deletes what a stopped (not running) download had fetched. */
-  discard(id: string): Promise<void>;
+  /**
+   * Deletes what a stopped (not running) download had fetched, also when
+   * it was stopped by an earlier run of the peer.
+   */
+  discard(item: QueuedDownload): Promise<void>;
   /** Ends every download, keeping verified pieces for a restart. */
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import {
   type TransferSource,
 } from '../transfer/transfer-types.js';
 import type { DirectorySession } from './directory-session.js';
+import { discardPartFiles } from './discard-parts.js';
 import type {
   DownloadJob,
   DownloadProgress,
@@ -81,10 +82,11 @@ export class EngineDownloads implements DownloadRunner {
     };
   }
 
-  async discard(id: string): Promise<void> {
-    const parked = this.#parked.get(id);
-    this.#parked.delete(id);
-    await parked?.cancel();
+  async discard(item: QueuedDownload): Promise<void> {
+    const parked = this.#parked.get(item.id);
+    this.#parked.delete(item.id);
+    if (parked !== undefined) await parked.cancel();
+    else await discardPartFiles(item);
   }
 
   async close(): Promise<void> {

@@ -150,6 +150,11 @@ export interface PeerClient {
    * Optional: front ends check for it before offering reordering.
    */
   move?(transferId: string, index: number): void;
+  /**
+   * Removes done, cancelled and failed transfers (downloads and uploads)
+   * from the list; downloaded files stay. Optional: front ends check for it.
+   */
+  clearFinished?(): void;
   /** Saves state, logs out and stops serving. */
   stop(): Promise<void>;
 }

@@ -152,6 +152,13 @@ export class Peer implements PeerClient {
     this.#queue.move(transferId, index);
   }
 
+  /** Removes finished, cancelled and failed transfers from the list. */
+  clearFinished(): void {
+    this.#queue.clearFinished();
+    this.#uploads?.clearFinished();
+    this.#transfersChanged();
+  }
+
   /** Rescans the share now (the watcher also does so by itself). */
   async rescan(): Promise<void> {
     await this.#rt.share.scan();

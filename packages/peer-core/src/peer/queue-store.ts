@@ -86,6 +86,14 @@ export class QueueStore {
       .run(change.state, change.bytesDone, change.error ?? null, id);
   }
 
+  /** Deletes these downloads from the queue. */
+  remove(ids: readonly string[]): void {
+    const remove = this.db.prepare('DELETE FROM transfer_queue WHERE id = ?');
+    this.db.transaction(() => {
+      for (const id of ids) remove.run(id);
+    })();
+  }
+
   /** Puts the download with `id` at `index` of the queue order. */
   move(id: string, index: number): void {
     const ids = this.list().map((item) => item.id);

@@ -20,6 +20,13 @@ interface Active {
   stoppedAs?: TransferState;
 }
 
+/** States a download ends in; `clearFinished` forgets these. */
+const FINISHED = new Set<TransferState>([
+  TransferState.Done,
+  TransferState.Cancelled,
+  TransferState.Failed,
+]);
+
 const RUNNING = new Set<TransferState>([
   TransferState.Connecting,
   TransferState.Downloading,
@@ -50,6 +57,7 @@ export class TransferQueue {
       const state = RUNNING.has(item.state) ? TransferState.Queued : item.state;
       this.#items.set(item.id, { ...item, state });
     }
+    this.#changed();
     this.#pump();
   }
 
@@ -101,6 +109,17 @@ export class TransferQueue {
     this.#changed();
   }
 
+  /** Forgets every done, cancelled and failed download (files stay). */
+  clearFinished(): void {
+    const ids = [...this.#items.values()]
+      .filter((item) => FINISHED.has(item.state) && !this.#active.has(item.id))
+      .map((item) => item.id);
+    if (ids.length === 0) return;
+    this.store.remove(ids);
+    for (const id of ids) this.#items.delete(id);
+    this.#changed();
+  }
+
   /** Every download in queue order, with speed and ETA. */
   snapshots(): TransferSnapshot[] {
     return this.#ordered().map((item) => this.#snapshot(item));
@@ -136,7 +155,7 @@ export class TransferQueue {
     }
     if (!idle.includes(item.state)) return;
     if (state === TransferState.Cancelled) {
-      void this.runner.discard(id).catch(() => undefined);
+      void this.runner.discard(item).catch(() => undefined);
     }
     this.#save(item, { state, error: undefined });
   }

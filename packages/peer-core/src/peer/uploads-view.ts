@@ -47,6 +47,11 @@ export class UploadsView {
     return [...this.#finished, ...running];
   }
 
+  /** Forgets the finished uploads kept for display. */
+  clearFinished(): void {
+    this.#finished = [];
+  }
+
   speedBps(): number {
     return this.tracker
       .snapshot()
