@@ -64,6 +64,13 @@ export function MainScreen({ onQuit }: { onQuit: () => void }) {
       ),
     cancel: (t) => safely(() => client.cancel(t.id)),
     retry: (t) => safely(() => client.retry(t.id)),
+    clearFinished: () =>
+      client.clearFinished
+        ? safely(() => client.clearFinished?.())
+        : dispatch({
+            type: 'notice',
+            text: 'This peer cannot clear the list.',
+          }),
   };
   const download = (row: FileRow) => {
     if (ui.filesView.kind === 'own') {

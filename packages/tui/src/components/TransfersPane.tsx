@@ -13,6 +13,8 @@ export interface TransferActions {
   pauseResume: (transfer: TransferSnapshot) => void;
   cancel: (transfer: TransferSnapshot) => void;
   retry: (transfer: TransferSnapshot) => void;
+  /** Removes done, cancelled and failed transfers from the list. */
+  clearFinished: () => void;
 }
 
 function title(selected: TransferSnapshot | undefined, count: number): string {
@@ -23,7 +25,10 @@ function title(selected: TransferSnapshot | undefined, count: number): string {
   return base;
 }
 
-/** Downloads and uploads with progress; p pauses, x cancels, r retries. */
+/**
+ * Downloads and uploads with progress; p pauses, x cancels, r retries,
+ * c clears finished ones.
+ */
 export function TransfersPane({
   transfers,
   cursor,
@@ -55,6 +60,7 @@ export function TransfersPane({
       [Command.PauseResume]: on(actions.pauseResume),
       [Command.Cancel]: on(actions.cancel),
       [Command.Retry]: on(actions.retry),
+      [Command.ClearFinished]: actions.clearFinished,
     },
     active,
   );

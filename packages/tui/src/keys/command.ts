@@ -22,6 +22,7 @@ export enum Command {
   PauseResume = 'transfers.pause',
   Cancel = 'transfers.cancel',
   Retry = 'transfers.retry',
+  ClearFinished = 'transfers.clearFinished',
   ConfirmYes = 'confirm.yes',
   ConfirmNo = 'confirm.no',
   LoginSelect = 'login.select',

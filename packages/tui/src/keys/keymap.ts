@@ -54,6 +54,12 @@ export const KEYMAP: readonly Binding[] = [
   b(Command.PauseResume, Scope.Transfers, ['p'], 'pause or resume', 'pause'),
   b(Command.Cancel, Scope.Transfers, ['x', 'd'], 'cancel', 'cancel'),
   b(Command.Retry, Scope.Transfers, ['r'], 'retry a failed one', 'retry'),
+  b(
+    Command.ClearFinished,
+    Scope.Transfers,
+    ['c'],
+    'clear done, cancelled and failed ones',
+  ),
   b(Command.ConfirmYes, Scope.Confirm, ['y', 'enter'], 'yes', 'yes'),
   b(Command.ConfirmNo, Scope.Confirm, ['n', 'escape'], 'no', 'no'),
   b(Command.LoginSelect, Scope.Profiles, ['enter'], 'log in with it', 'log in'),
