@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { prepareRenderEnv } from '../app/render-env.js';
 import { packageVersion, runProgram } from '@ferry/peer-core/program';
 import type { FerryFlags } from '../app/ferry-flags.js';
 
@@ -23,8 +24,7 @@ export function buildProgram(): Command {
         'ferry logs straight in;\notherwise it opens on the login screen.',
     )
     .action(async (flags: FerryFlags) => {
-      // React's production build: faster renders, less memory.
-      process.env['NODE_ENV'] ??= 'production';
+      prepareRenderEnv(process.env, process.stdout.isTTY === true);
       const { startFerry } = await import('../app/start-ferry.js');
       process.exitCode = await startFerry(flags);
     });

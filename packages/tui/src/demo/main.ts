@@ -1,4 +1,6 @@
 // Entry point of `pnpm demo` (`node ./dist/demo/main.js`).
-process.env['NODE_ENV'] ??= 'production';
+import { prepareRenderEnv } from '../app/render-env.js';
+
+prepareRenderEnv(process.env, process.stdout.isTTY === true);
 const { runDemo } = await import('./run-demo.js');
 await runDemo();
