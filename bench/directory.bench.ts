@@ -26,6 +26,7 @@ const HTTP_UPLOAD_PEERS = 100;
 const BIG_UPLOAD = 100_000;
 const SEED_BATCH = 200;
 const CONNECTIONS = 50;
+const CACHE_NOTE = '1,024 searches, cleared by any write a search reads';
 
 interface Scale {
   peers: number;
@@ -170,6 +171,8 @@ interface Bench {
   store: SqliteStore;
   app: App;
   now: number;
+  /** The database file, for a second store over it. */
+  file: string;
   names: NameList;
 }
 
@@ -449,12 +452,18 @@ function report(label: string, result: LoadResult): void {
   );
 }
 
+/**
+ * Searches and heartbeats over HTTP: the searches first on the bench's app,
+ * whose store keeps no results (every request runs the search), then on a
+ * second app over the same file with the store's default result cache (as
+ * `ferry-directory` runs), which also takes the heartbeats.
+ */
 async function overHttp(
   bench: Bench,
   tokens: string[],
   queries: string[][],
 ): Promise<void> {
-  const url = await bench.app.listen({ host: '127.0.0.1', port: 0 });
+  const uncached = await bench.app.listen({ host: '127.0.0.1', port: 0 });
   const auth = (i: number) => ({
     authorization: `Bearer ${tokens[i % tokens.length] ?? ''}`,
   });
@@ -463,19 +472,43 @@ async function overHttp(
     path: `/v1/search?q=${encodeURIComponent(terms.join(' '))}`,
     headers: auth(i),
   }));
+  const seconds = bench.scale.httpSeconds;
   report(
-    'search over HTTP',
-    await load(url, searches, bench.scale.httpSeconds),
+    `search over HTTP, ${queries.length} queries in turn, no result cache`,
+    await load(uncached, searches, seconds),
   );
-  const beats = tokens.map((_t, i) => ({
+  const store = new SqliteStore({ file: bench.file });
+  const app = buildApp({ store, clock: () => bench.now });
+  try {
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    report(
+      `search over HTTP, the same queries, result cache (default ${CACHE_NOTE})`,
+      await load(url, searches, seconds),
+    );
+    await heartbeats(url, tokens, seconds);
+  } finally {
+    await app.close();
+    await store.close();
+  }
+}
+
+async function heartbeats(
+  url: string,
+  tokens: string[],
+  seconds: number,
+): Promise<void> {
+  const beats = tokens.map((token, i) => ({
     method: 'PUT' as const,
     path: '/v1/peers/me',
-    headers: { ...auth(i), 'content-type': 'application/json' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+    },
     body: JSON.stringify({ port: 5000 + i }),
   }));
   report(
     'heartbeats over HTTP (PUT /v1/peers/me)',
-    await load(url, beats, bench.scale.httpSeconds),
+    await load(url, beats, seconds),
   );
 }
 
@@ -483,7 +516,8 @@ export async function run(): Promise<void> {
   const scale = scaleFromEnv();
   const now = Date.now();
   const dir = mkdtempSync(path.join(tmpdir(), 'ferry-bench-directory-'));
-  const store = new SqliteStore({ file: path.join(dir, 'bench.sqlite') });
+  const file = path.join(dir, 'bench.sqlite');
+  const store = new SqliteStore({ file, searchCacheSize: 0 });
   const app = buildApp({
     store,
     clock: () => now,
@@ -492,7 +526,7 @@ export async function run(): Promise<void> {
   });
   try {
     const corpus = new Corpus(scale.peers * scale.perPeer);
-    const bench: Bench = { scale, corpus, store, app, now, names: [] };
+    const bench: Bench = { scale, corpus, store, app, now, file, names: [] };
     const viaStore = scale.peers - HTTP_UPLOAD_PEERS;
     seedThroughStore(bench, viaStore);
     const tokens = await uploadOverHttp(bench, viaStore);

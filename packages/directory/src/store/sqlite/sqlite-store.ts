@@ -20,6 +20,7 @@ import type {
 import { IndexWriter } from './index-writer.js';
 import { migrate } from './migrations.js';
 import { Searcher } from './search.js';
+import { SearchCache } from './search-cache.js';
 
 /** How SQLite trades durability for speed (`PRAGMA synchronous`). */
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -35,6 +36,8 @@ export interface SqliteStoreOptions {
   synchronous?: SqliteSynchronous;
   /** Milliseconds a writer waits for a lock before failing. */
   busyTimeoutMs?: number;
+  /** Searches whose results are kept until a write changes them (1024). */
+  searchCacheSize?: number;
 }
 
 /** Opens a database file with the directory's pragmas and schema. */
@@ -61,12 +64,14 @@ export class SqliteStore implements DirectoryStore {
   readonly db: Database;
   private readonly writer: IndexWriter;
   private readonly searcher: Searcher;
+  private readonly searchCache: SearchCache;
   private readonly sql: ReturnType<typeof prepare>;
 
   constructor(options: SqliteStoreOptions) {
     this.db = openDatabase(options);
     this.writer = new IndexWriter(this.db);
     this.searcher = new Searcher(this.db);
+    this.searchCache = new SearchCache(options.searchCacheSize ?? 1024);
     this.sql = prepare(this.db);
   }
 
@@ -106,6 +111,7 @@ export class SqliteStore implements DirectoryStore {
         const peer = this.sql.peerOfSession.get(sessionId);
         if (peer !== undefined && peer.counted === 1) {
           this.sql.countOut.run(peer.userId);
+          this.searchCache.clear();
         }
         this.sql.deleteSession.run(sessionId);
       })
@@ -118,6 +124,7 @@ export class SqliteStore implements DirectoryStore {
       .transaction(() => {
         for (const peer of this.sql.peersOfExpired.all(nowMs)) {
           this.sql.countOut.run(peer.userId);
+          this.searchCache.clear();
         }
         return this.sql.deleteExpired.run(nowMs).changes;
       })
@@ -130,7 +137,10 @@ export class SqliteStore implements DirectoryStore {
       .transaction(() => {
         const before = this.sql.peerCounted.get(a.userId);
         this.sql.upsertPeer.run(a.userId, a.sessionId, a.host, a.port, a.nowMs);
-        if (before?.counted !== 1) this.sql.countIn.run(a.userId);
+        if (before?.counted !== 1) {
+          this.sql.countIn.run(a.userId);
+          this.searchCache.clear();
+        }
       })
       .immediate();
     return Promise.resolve();
@@ -143,6 +153,7 @@ export class SqliteStore implements DirectoryStore {
    */
   sweep(sinceMs: number): void {
     if (this.sql.anyExpired.get(sinceMs) === undefined) return;
+    this.searchCache.clear();
     this.db
       .transaction(() => {
         for (const peer of this.sql.expiredPeers.all(sinceMs)) {
@@ -183,6 +194,7 @@ export class SqliteStore implements DirectoryStore {
     userId: number,
     files: readonly FileEntry[],
   ): Promise<IndexTotals> {
+    this.searchCache.clear();
     return Promise.resolve(
       this.db.transaction(() => this.writer.replace(userId, files)).immediate(),
     );
@@ -193,6 +205,7 @@ export class SqliteStore implements DirectoryStore {
     add: readonly FileEntry[],
     remove: readonly string[],
   ): Promise<IndexTotals> {
+    this.searchCache.clear();
     return Promise.resolve(
       this.db
         .transaction(() => this.writer.patch(userId, add, remove))
@@ -220,7 +233,11 @@ export class SqliteStore implements DirectoryStore {
 
   search(query: StoreSearchQuery): Promise<StoreSearchHit[]> {
     this.sweep(query.sinceMs);
-    return Promise.resolve(this.searcher.search(query));
+    const cached = this.searchCache.get(query);
+    if (cached !== undefined) return Promise.resolve(cached);
+    const hits = this.searcher.search(query);
+    this.searchCache.set(query, hits);
+    return Promise.resolve(hits.slice());
   }
 
   sources(sha256: string, sinceMs: number): Promise<SourcesRecord> {
