@@ -1,6 +1,7 @@
 import type { AnnounceBody } from '@ferry/directory/api';
 import type { Logger } from 'pino';
 import { getErrorMessage } from '../errors.js';
+import { backoffMs } from './backoff.js';
 import type { DirectorySession } from './directory-session.js';
 import type { IndexSync } from './index-sync.js';
 import { RepeatingTask } from './jitter.js';
@@ -29,19 +30,23 @@ const FALLBACK_TTL_MS = 60_000;
  * Our presence at the directory: announce (the heartbeat) well inside the
  * TTL with jitter, the index kept in sync, and the peer list refreshed.
  * When the directory goes away or the session expires it reports
- * `Reconnecting` and recovers by itself: log in again, re-announce, resend
- * the whole index.
+ * `Reconnecting` (with the reason) and recovers by itself: log in again,
+ * re-announce, resend the whole index. Tries while unreachable wait the
+ * heartbeat interval, then twice as long each time up to 30 s (with
+ * jitter); the peer list is not fetched meanwhile.
  */
 export class Presence {
   #ttlMs = FALLBACK_TTL_MS;
   #online = false;
+  /** Heartbeats failed in a row; the retry waits grow with it. */
+  #failures = 0;
   readonly #heartbeat: RepeatingTask;
   readonly #peers: RepeatingTask;
 
   constructor(private readonly options: PresenceOptions) {
     this.#heartbeat = new RepeatingTask(
       () => this.#beat(),
-      () => options.heartbeatMs ?? Math.max(1000, this.#ttlMs / 3),
+      () => backoffMs(this.#heartbeatMs(), this.#failures),
     );
     this.#peers = new RepeatingTask(
       () => this.#refreshPeers(),
@@ -62,6 +67,10 @@ export class Presence {
     await Promise.all([this.#heartbeat.stop(), this.#peers.stop()]);
   }
 
+  #heartbeatMs(): number {
+    return this.options.heartbeatMs ?? Math.max(1000, this.#ttlMs / 3);
+  }
+
   async #announceAndSync(): Promise<void> {
     const { session, announce, index } = this.options;
     const reply = await session.call((token) =>
@@ -74,8 +83,10 @@ export class Presence {
   async #beat(): Promise<void> {
     try {
       await this.#announceAndSync();
-      if (!this.#online) this.options.logger.info('directory reachable again');
+      if (this.#online) return;
+      this.options.logger.info('directory reachable again');
       this.#setOnline(true);
+      await this.#refreshPeers();
     } catch (error) {
       this.options.index.invalidate();
       this.#setOnline(false, getErrorMessage(error));
@@ -84,6 +95,7 @@ export class Presence {
 
   async #refreshPeers(): Promise<void> {
     const { session } = this.options;
+    if (!this.#online) return;
     try {
       const peers = await session.call((token) =>
         session.client.listPeers(token),
@@ -101,6 +113,7 @@ export class Presence {
       this.options.logger.warn({ reason: error }, 'directory lost; retrying');
     }
     this.#online = online;
+    this.#failures = online ? 0 : this.#failures + 1;
     this.options.onConnection(
       online ? ConnectionState.Online : ConnectionState.Reconnecting,
       error,
