@@ -1,4 +1,4 @@
-import * as grpc from '@grpc/grpc-js';
+import type * as grpc from '@grpc/grpc-js';
 import { PeerError, PeerErrorCode } from '../errors.js';
 import type { ProtoGrpcType } from '../generated/peer.js';
 import type { PeerClient as GrpcPeerClient } from '../generated/ferry/v1/Peer.js';
@@ -9,6 +9,7 @@ import { formatPeerAddress, type PeerAddress } from './peer-address.js';
 import type { FileChunk, FileManifest, PeerInfo } from './peer-types.js';
 import { toPeerError } from './to-peer-error.js';
 import { fromGrpcEntry, fromGrpcInfo, fromGrpcManifest } from './from-grpc.js';
+import { grpcJs } from './load-on-use.js';
 
 export interface PeerConnectionOptions {
   /** Deadline of `getInfo` and `getManifest`, in ms (default 10 s). */
@@ -42,7 +43,7 @@ export class PeerConnection {
     const proto = options.proto ?? loadPeerProto();
     this.#client = new proto.ferry.v1.Peer(
       this.address,
-      grpc.credentials.createInsecure(),
+      grpcJs().credentials.createInsecure(),
       CLIENT_CHANNEL_OPTIONS,
     );
     this.#callDeadlineMs = options.callDeadlineMs ?? 10_000;

@@ -1,5 +1,6 @@
-import { status, type ServiceError } from '@grpc/grpc-js';
+import type { status, ServiceError } from '@grpc/grpc-js';
 import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
+import { grpcJs } from './load-on-use.js';
 
 /** A peer answered a call with a gRPC status other than OK. */
 export class PeerCallError extends PeerError {
@@ -40,10 +41,10 @@ export function toPeerError(error: unknown, what: string): PeerError {
       { cause: error },
     );
   }
-  const details = error.details || status[error.code];
+  const details = error.details || grpcJs().status[error.code];
   return new PeerCallError(
     codeOf(error.code),
-    `${what}: ${status[error.code]} ${details}`,
+    `${what}: ${grpcJs().status[error.code]} ${details}`,
     error.code,
     { cause: error },
   );
@@ -51,13 +52,13 @@ export function toPeerError(error: unknown, what: string): PeerError {
 
 function codeOf(code: status): PeerErrorCode {
   switch (code) {
-    case status.CANCELLED:
+    case grpcJs().status.CANCELLED:
       return PeerErrorCode.Cancelled;
-    case status.INVALID_ARGUMENT:
-    case status.OUT_OF_RANGE:
-    case status.NOT_FOUND:
+    case grpcJs().status.INVALID_ARGUMENT:
+    case grpcJs().status.OUT_OF_RANGE:
+    case grpcJs().status.NOT_FOUND:
       return PeerErrorCode.PeerRejected;
-    case status.RESOURCE_EXHAUSTED:
+    case grpcJs().status.RESOURCE_EXHAUSTED:
       return PeerErrorCode.PeerBusy;
     default:
       return PeerErrorCode.PeerUnreachable;

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
+import { grpcJs, grpcProtoLoader } from '../grpc/load-on-use.js';
 import type { ProtoGrpcType } from '../generated/peer.js';
 import { PROTO_LOADER_OPTIONS } from './loader-options.js';
 
@@ -11,9 +10,9 @@ export const PEER_PROTO_PATH = fileURLToPath(
 
 /** Loads `proto/ferry/v1/peer.proto` into typed gRPC constructors. */
 export function loadPeerProto(): ProtoGrpcType {
-  const definition = protoLoader.loadSync(
+  const definition = grpcProtoLoader().loadSync(
     PEER_PROTO_PATH,
     PROTO_LOADER_OPTIONS,
   );
-  return grpc.loadPackageDefinition(definition) as unknown as ProtoGrpcType;
+  return grpcJs().loadPackageDefinition(definition) as unknown as ProtoGrpcType;
 }

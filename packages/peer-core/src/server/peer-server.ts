@@ -1,9 +1,9 @@
-import * as grpc from '@grpc/grpc-js';
+import type * as grpc from '@grpc/grpc-js';
 import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
 import type { DownloadRequest__Output } from '../generated/ferry/v1/DownloadRequest.js';
 import type { PeerHandlers } from '../generated/ferry/v1/Peer.js';
 import { withRawChunks } from './raw-chunks.js';
-import { SERVER_OPTIONS } from '../grpc/channel-options.js';
+import { MAX_CHUNK_BYTES, SERVER_OPTIONS } from '../grpc/channel-options.js';
 import { formatPeerAddress, parsePeerAddress } from '../grpc/peer-address.js';
 import { loadPeerProto } from '../proto/load.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -11,6 +11,7 @@ import type { ServedShare, ServerContext } from './server-context.js';
 import { serveDownload } from './serve-download.js';
 import { serveBrowse, serveInfo, serveManifest } from './serve-metadata.js';
 import { UploadTracker } from './upload-tracker.js';
+import { grpcJs } from '../grpc/load-on-use.js';
 
 export interface PeerServerOptions {
   /** The files to serve (a `Share`). */
@@ -60,7 +61,7 @@ export async function startPeerServer(
     username: options.username,
     version: options.version,
   };
-  const server = new grpc.Server(SERVER_OPTIONS);
+  const server = new (grpcJs().Server)(SERVER_OPTIONS);
   server.addService(
     withRawChunks(loadPeerProto().ferry.v1.Peer.service),
     handlersOf(context),
@@ -80,7 +81,7 @@ function limiterOf(rate: number | undefined): RateLimiter | undefined {
   if (!(rate > 0)) {
     throw new PeerError(PeerErrorCode.InvalidInput, 'upload rate must be > 0');
   }
-  return new RateLimiter(rate);
+  return new RateLimiter(rate, MAX_CHUNK_BYTES);
 }
 
 /** The handlers, with `Download` writing pre-encoded chunks. */
@@ -101,7 +102,7 @@ function bind(server: grpc.Server, address: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.bindAsync(
       address,
-      grpc.ServerCredentials.createInsecure(),
+      grpcJs().ServerCredentials.createInsecure(),
       (error, port) => {
         if (error) {
           reject(

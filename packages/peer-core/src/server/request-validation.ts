@@ -1,5 +1,6 @@
-import { status } from '@grpc/grpc-js';
+import type { status } from '@grpc/grpc-js';
 import { isSha256Hex } from '../share/pieces.js';
+import { grpcJs } from '../grpc/load-on-use.js';
 
 /** A request the server refuses, with the status code to answer. */
 export class RequestError extends Error {
@@ -17,7 +18,7 @@ export class RequestError extends Error {
 export function parseSha256(value: unknown): string {
   if (!isSha256Hex(value)) {
     throw new RequestError(
-      status.INVALID_ARGUMENT,
+      grpcJs().status.INVALID_ARGUMENT,
       'sha256 must be 64 lowercase hex characters',
     );
   }
@@ -42,7 +43,7 @@ export function parseRange(
     count > size - start
   ) {
     throw new RequestError(
-      status.OUT_OF_RANGE,
+      grpcJs().status.OUT_OF_RANGE,
       `range ${String(offset)}+${String(length)} lies outside the file (${size} bytes)`,
     );
   }

@@ -1,5 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
-import { status, type ServerWritableStream } from '@grpc/grpc-js';
+import type { ServerWritableStream } from '@grpc/grpc-js';
 import { getErrorMessage } from '../errors.js';
 import type { DownloadRequest__Output } from '../generated/ferry/v1/DownloadRequest.js';
 import { MAX_CHUNK_BYTES } from '../grpc/channel-options.js';
@@ -9,6 +9,7 @@ import { openServedFile } from './open-served-file.js';
 import { parseRange, parseSha256, RequestError } from './request-validation.js';
 import type { ServerContext } from './server-context.js';
 import type { UploadSlot } from './upload-tracker.js';
+import { grpcJs } from '../grpc/load-on-use.js';
 
 /** Writes already-encoded `Chunk` messages (see `withRawChunks`). */
 export type DownloadCall = ServerWritableStream<
@@ -52,7 +53,7 @@ async function startDownload(
   );
   if (slot === undefined) {
     throw new RequestError(
-      status.RESOURCE_EXHAUSTED,
+      grpcJs().status.RESOURCE_EXHAUSTED,
       'every upload slot is busy',
     );
   }
@@ -107,11 +108,15 @@ async function sendRange(
 }
 
 function notFound(): RequestError {
-  return new RequestError(status.NOT_FOUND, 'no shared file has that sha256');
+  return new RequestError(
+    grpcJs().status.NOT_FOUND,
+    'no shared file has that sha256',
+  );
 }
 
 function fail(call: DownloadCall, error: unknown): void {
   if (call.cancelled) return;
-  const code = error instanceof RequestError ? error.code : status.UNAVAILABLE;
+  const code =
+    error instanceof RequestError ? error.code : grpcJs().status.UNAVAILABLE;
   call.emit('error', { code, details: getErrorMessage(error) });
 }

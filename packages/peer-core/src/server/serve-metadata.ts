@@ -1,9 +1,8 @@
 import { once } from 'node:events';
-import {
-  status,
-  type sendUnaryData,
-  type ServerUnaryCall,
-  type ServerWritableStream,
+import type {
+  sendUnaryData,
+  ServerUnaryCall,
+  ServerWritableStream,
 } from '@grpc/grpc-js';
 import { getErrorMessage } from '../errors.js';
 import type { BrowseRequest__Output } from '../generated/ferry/v1/BrowseRequest.js';
@@ -15,6 +14,7 @@ import type { SharedFile } from '../generated/ferry/v1/SharedFile.js';
 import { splitPieceHashes } from '../share/pieces.js';
 import { parseSha256, RequestError } from './request-validation.js';
 import type { ServerContext } from './server-context.js';
+import { grpcJs } from '../grpc/load-on-use.js';
 
 /** `GetInfo`: who we are and what we share. */
 export function serveInfo(
@@ -44,7 +44,7 @@ export function serveManifest(
     const file = context.share.lookup(sha256);
     if (file === undefined) {
       throw new RequestError(
-        status.NOT_FOUND,
+        grpcJs().status.NOT_FOUND,
         'no shared file has that sha256',
       );
     }
@@ -56,7 +56,8 @@ export function serveManifest(
       pieces_root: file.piecesRoot,
     });
   } catch (error) {
-    const code = error instanceof RequestError ? error.code : status.INTERNAL;
+    const code =
+      error instanceof RequestError ? error.code : grpcJs().status.INTERNAL;
     callback({ code, details: getErrorMessage(error) });
   }
 }
@@ -69,7 +70,7 @@ export function serveBrowse(
   writeEntries(context, call).catch((error: unknown) => {
     if (!call.cancelled) {
       call.emit('error', {
-        code: status.INTERNAL,
+        code: grpcJs().status.INTERNAL,
         details: getErrorMessage(error),
       });
     }

@@ -1,4 +1,5 @@
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { requireOnUse } from '../grpc/load-on-use.js';
 import type { FileHashes } from './pieces.js';
 import { piecesRootOf } from './pieces.js';
 import { workerExecArgv } from './worker-exec-argv.js';
@@ -18,7 +19,8 @@ export class FileHasher {
   readonly #pool: Piscina<HashFileTask, HashFileResult>;
 
   constructor(options: { threads?: number } = {}) {
-    this.#pool = new Piscina({
+    const pool = requireOnUse('piscina') as { Piscina: typeof Piscina };
+    this.#pool = new pool.Piscina({
       filename: new URL('./hash-worker.js', import.meta.url).href,
       minThreads: 0,
       maxThreads: options.threads ?? 1,

@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 
 interface WatcherHooks {
   rescan(): void;
@@ -23,6 +23,7 @@ export class ShareWatcher {
   }
 
   async start(): Promise<void> {
+    const { watch } = await import('chokidar');
     const watcher = watch(this.#root, {
       ignoreInitial: true,
       followSymlinks: false,

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
+import { requireOnUse } from '../grpc/load-on-use.js';
 import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
 import { LOCAL_DB_MIGRATIONS, type Migration } from './migrations.js';
 
@@ -21,7 +22,8 @@ export function openLocalDb(
   let db: Database;
   try {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    db = new BetterSqlite3(file);
+    const Sqlite = requireOnUse('better-sqlite3') as typeof BetterSqlite3;
+    db = new Sqlite(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
