@@ -28,6 +28,18 @@ let serve: ChildProcess | undefined;
 let small: { sha256: string; size: number };
 let big: { sha256: string; size: number };
 
+/** Node preload that reports any call of `process.exit` on stderr. */
+const EXIT_SPY_MARK = 'test spy: process.exit called';
+const EXIT_SPY = [
+  `--import=data:text/javascript,${encodeURIComponent(
+    `const exit = process.exit.bind(process);
+     process.exit = (code) => {
+       process.stderr.write(${JSON.stringify(EXIT_SPY_MARK)});
+       exit(code);
+     };`,
+  )}`,
+];
+
 const bob = (args: string[], env: NodeJS.ProcessEnv = bobEnv) =>
   runPeerCli([...args, '--user', 'bob'], env);
 
@@ -148,6 +160,28 @@ describe('ferry-peer against a real directory', () => {
     expect(last.event).toBe('done');
     expect(last.path).toBe(path.join(out, 'small report.pdf'));
     expect(await hashOf(last.path)).toBe(small.sha256);
+  });
+
+  it('every command ends by itself, without process.exit', async () => {
+    const out = await temp.make('ferry-out-');
+    const commands: [string[], number][] = [
+      [['search', 'report', '--json'], 0],
+      [['peers', '--json'], 0],
+      [['browse', 'alice', '--json'], 0],
+      [['get', small.sha256, '--out', out, '--json'], 0],
+      [['get', '0'.repeat(64), '--out', out], 1],
+      [['search', 'report', '--limit', 'many'], 2],
+    ];
+    for (const [args, status] of commands) {
+      const result = await runPeerCli(
+        [...args, '--user', 'bob'],
+        bobEnv,
+        30_000,
+        EXIT_SPY,
+      );
+      expect(result.stderr).not.toContain(EXIT_SPY_MARK);
+      expect({ args, status: result.status }).toEqual({ args, status });
+    }
   });
 
   it('resumes a download interrupted by SIGTERM', async () => {

@@ -7,8 +7,9 @@ export function runPeerCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   timeoutMs = 30_000,
+  nodeArgs: readonly string[] = [],
 ): Promise<ProgramResult> {
-  const child = spawnPeerCli(args, env);
+  const child = spawnPeerCli(args, env, nodeArgs);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -22,12 +23,17 @@ export function runPeerCli(
   });
 }
 
-/** Starts `ferry-peer` with pipes for stdout and stderr and no stdin. */
+/**
+ * Starts `ferry-peer` (after `nodeArgs` for node itself) with pipes for
+ * stdout and stderr and no stdin.
+ */
 export function spawnPeerCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
+  nodeArgs: readonly string[] = [],
 ): ChildProcess {
-  return spawn(process.execPath, [PROGRAMS['ferry-peer'], ...args], {
+  const argv = [...nodeArgs, PROGRAMS['ferry-peer'], ...args];
+  return spawn(process.execPath, argv, {
     cwd: REPO_ROOT,
     env: { PATH: process.env['PATH'], ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

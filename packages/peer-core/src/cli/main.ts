@@ -27,8 +27,8 @@ export function buildProgram(): Command {
 }
 
 /**
- * Entry point of the `ferry-peer` program. Exits with the command's code as
- * soon as the command is done, whatever handles are still open.
+ * Entry point of the `ferry-peer` program. Sets the exit code; every
+ * command closes what it opened, so the process then ends by itself.
  */
 export async function main(argv: readonly string[]): Promise<void> {
   let code: number;
@@ -37,5 +37,5 @@ export async function main(argv: readonly string[]): Promise<void> {
   } catch (error) {
     code = reportError(error);
   }
-  process.exit(code);
+  process.exitCode = code;
 }
