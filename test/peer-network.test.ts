@@ -54,6 +54,15 @@ describe('three peers and a directory on loopback', () => {
       return list.length === 2 ? list : undefined;
     }, 'alice to see two peers');
     expect(names.sort()).toEqual(['bob', 'carol']);
+    // And none lists itself, though the directory's list has everyone
+    for (const { peer, profile } of [alice, bob, carol]) {
+      await waitFor(
+        () => (peer.snapshot().peers.length === 2 ? true : undefined),
+        `${profile.username} to see two peers`,
+      );
+      const own = peer.snapshot().peers.map((p) => p.username);
+      expect(own).not.toContain(profile.username);
+    }
   });
 
   it('a file added to a share becomes searchable, and a removed one disappears', async () => {
