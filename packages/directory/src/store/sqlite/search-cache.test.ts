@@ -106,4 +106,28 @@ describe('search result cache', () => {
     await store.patchIndex(alice.userId, [entry('other.txt')], []);
     expect(await comets(NOW + 1000)).toEqual(['comet.txt ×5']);
   });
+
+  it('does not keep results holding more than 500 names', async () => {
+    const alice = await peer('alice');
+    // 30 files × 20 names of distinct lengths (no ties): 600 names.
+    const files = Array.from({ length: 600 }, (_v, n) =>
+      entry(`comet ${'x'.repeat(n + 1)}.txt`, `content ${n % 30}`),
+    );
+    await store.replaceIndex(alice.userId, files);
+    const search = () =>
+      store.search({
+        terms: ['comet'],
+        sinceMs: NOW - TTL,
+        limit: 30,
+        after: null,
+        minSize: null,
+        maxSize: null,
+        ext: null,
+      });
+    const first = await search();
+    expect(first.reduce((sum, hit) => sum + hit.names.length, 0)).toBe(600);
+    store.db.exec('UPDATE contents SET online_sources = 5');
+    const second = await search();
+    expect(second.map((hit) => hit.sources)).toEqual(first.map(() => 5));
+  });
 });

@@ -2,6 +2,12 @@ import { LruMap } from 'toad-cache';
 import type { StoreSearchHit, StoreSearchQuery } from '../store.js';
 
 /**
+ * Results holding more names than this are not kept, so the cache stays
+ * within tens of MB however large the pages asked for.
+ */
+const MAX_NAMES_PER_ENTRY = 500;
+
+/**
  * The results of recent searches, least recently used dropped first. A
  * search reads only the index and which peers count as online (not the
  * time: the sweep that runs before it turns expiry into counts), so the
@@ -22,7 +28,8 @@ export class SearchCache {
   }
 
   set(query: StoreSearchQuery, hits: readonly StoreSearchHit[]): void {
-    this.entries?.set(keyOf(query), hits);
+    const names = hits.reduce((sum, hit) => sum + hit.names.length, 0);
+    if (names <= MAX_NAMES_PER_ENTRY) this.entries?.set(keyOf(query), hits);
   }
 
   clear(): void {
