@@ -120,6 +120,11 @@ describe(
         (f) => /river survey\.bin.*100%.*done/.test(f),
         30_000,
       );
+      // When c in Transfers clears the finished download
+      await press(app, '3');
+      await press(app, 'c');
+      // Then the list is empty and the file stays, its bytes matching
+      await waitForFrame(app, (f) => f.includes('No transfers yet'));
       const bytes = await readFile(join(hank.downloadDir, 'river survey.bin'));
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
     });
