@@ -15,8 +15,19 @@ const port = parentPort;
 if (port !== null) {
   const core = new PieceWriterCore(workerData as PieceWriterInit);
   port.on('message', (request: PieceWriterRequest) => {
-    port.postMessage(handle(core, request));
+    port.postMessage(handle(core, request), spent(request));
   });
+}
+
+/**
+ * A written piece's memory goes back with the reply: freed by the receiving
+ * thread's frequent collections instead of piling up here, where little else
+ * is allocated and garbage is collected rarely.
+ */
+function spent(request: PieceWriterRequest): ArrayBuffer[] {
+  return request.type === 'piece' && request.data.buffer instanceof ArrayBuffer
+    ? [request.data.buffer]
+    : [];
 }
 
 function handle(
