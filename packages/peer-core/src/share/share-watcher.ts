@@ -1,5 +1,11 @@
 import type { FSWatcher } from 'chokidar';
 
+/**
+ * Longest a rescan waits while events keep coming (a file being written
+ * all the time must not hold back every other change).
+ */
+const MAX_WAIT_MS = 2_000;
+
 interface WatcherHooks {
   rescan(): void;
   warn(error: Error): void;
@@ -7,7 +13,8 @@ interface WatcherHooks {
 
 /**
  * Watches a share folder with chokidar and turns bursts of file-system
- * events into one rescan after `debounceMs` of quiet.
+ * events into one rescan after `debounceMs` of quiet, or at most
+ * `MAX_WAIT_MS` after the burst began.
  */
 export class ShareWatcher {
   readonly #root: string;
@@ -15,6 +22,8 @@ export class ShareWatcher {
   readonly #hooks: WatcherHooks;
   #watcher: FSWatcher | undefined;
   #timer: NodeJS.Timeout | undefined;
+  /** When the first still-pending rescan was asked for. */
+  #pendingSinceMs: number | undefined;
 
   constructor(root: string, debounceMs: number, hooks: WatcherHooks) {
     this.#root = root;
@@ -38,11 +47,24 @@ export class ShareWatcher {
     await new Promise<void>((resolve) => watcher.once('ready', resolve));
   }
 
-  /** Rescans after `delayMs`, unless another event pushes it later. */
+  /**
+   * Rescans after `delayMs`, unless another event pushes it later, but no
+   * later than `MAX_WAIT_MS` (or `delayMs`, if longer) after the first
+   * pending request.
+   */
   schedule(delayMs: number): void {
     if (this.#watcher === undefined) return;
+    const now = Date.now();
+    this.#pendingSinceMs ??= now;
+    const deadline = this.#pendingSinceMs + Math.max(delayMs, MAX_WAIT_MS);
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#hooks.rescan(), delayMs);
+    this.#timer = setTimeout(
+      () => {
+        this.#pendingSinceMs = undefined;
+        this.#hooks.rescan();
+      },
+      Math.max(0, Math.min(delayMs, deadline - now)),
+    );
   }
 
   async close(): Promise<void> {
