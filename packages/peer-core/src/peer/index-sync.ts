@@ -27,15 +27,8 @@ export class IndexSync {
   /** Sends the whole index now if the directory may have lost it. */
   syncFull(): Promise<void> {
     return this.#enqueue(async () => {
-      if (!this.#needsFull && this.#sentInLogin === this.session.logins) {
-        return;
-      }
-      const files = this.share.files().map(toFileEntry);
-      await this.session.call((token) =>
-        this.session.client.putFiles(token, files),
-      );
-      this.#needsFull = false;
-      this.#sentInLogin = this.session.logins;
+      if (this.#upToDate()) return;
+      await this.#sendFull();
     });
   }
 
@@ -44,16 +37,36 @@ export class IndexSync {
     this.#needsFull = true;
   }
 
-  /** Sends one delta; on failure, the next sync sends the whole index. */
+  /**
+   * Sends one delta; while the directory may lack earlier changes (before
+   * the first upload, after a failure or a new login) the whole index
+   * instead. On failure, the next sync sends the whole index.
+   */
   sendDelta(delta: ShareDelta): Promise<void> {
     return this.#enqueue(async () => {
-      if (this.#needsFull) return;
+      if (!this.#upToDate()) {
+        await this.#sendFull();
+        return;
+      }
       const add = [...delta.added, ...delta.changed].map(toFileEntry);
       const remove = delta.removed.map((entry) => entry.path);
       await this.session.call((token) =>
         this.session.client.patchFiles(token, add, remove),
       );
     });
+  }
+
+  #upToDate(): boolean {
+    return !this.#needsFull && this.#sentInLogin === this.session.logins;
+  }
+
+  async #sendFull(): Promise<void> {
+    const files = this.share.files().map(toFileEntry);
+    await this.session.call((token) =>
+      this.session.client.putFiles(token, files),
+    );
+    this.#needsFull = false;
+    this.#sentInLogin = this.session.logins;
   }
 
   #enqueue(step: () => Promise<void>): Promise<void> {
