@@ -94,7 +94,7 @@ describe('ferry main screen', () => {
   it('shows our own share with o and refuses to download from it', async () => {
     const app = await start(network());
     await press(app, 'o');
-    await waitForFrame(app, (f) => f.includes('your share · 1 files'));
+    await waitForFrame(app, (f) => f.includes('your share · 1 file'));
     await press(app, KEYS.enter);
     await waitForFrame(app, (f) =>
       f.includes('That file is in your own share'),
@@ -200,7 +200,7 @@ describe('ferry main screen', () => {
       new FakePeerClient({ tickMs: 0, peers: [{ username: 'big', files }] }),
     );
     await press(app, KEYS.enter);
-    const first = await waitForFrame(app, (f) => f.includes('10000 files'));
+    const first = await waitForFrame(app, (f) => f.includes('10,000 files'));
     // Then only the rows that fit are drawn
     expect(first).toContain(files[0]?.name);
     expect(first).not.toContain(files[100]?.name);

@@ -1,3 +1,4 @@
+import { countNoun } from '../format/count-noun.js';
 import type { FilesView } from '../state/ui-state.js';
 
 /** The Files pane's title for what it lists. */
@@ -6,11 +7,11 @@ export function filesTitle(view: FilesView, count: number): string {
     case 'empty':
       return '2 Files';
     case 'search':
-      return `2 Files · search: ${view.query} · ${count} results`;
+      return `2 Files · search: ${view.query} · ${countNoun(count, 'result')}`;
     case 'peer':
-      return `2 Files · ${view.username}'s share · ${count} files`;
+      return `2 Files · ${view.username}'s share · ${countNoun(count, 'file')}`;
     case 'own':
-      return `2 Files · your share · ${count} files`;
+      return `2 Files · your share · ${countNoun(count, 'file')}`;
     default: {
       const exhaustive: never = view;
       return exhaustive;

@@ -1,5 +1,6 @@
 import { ConnectionState, type PeerSnapshot } from '@ferry/peer-core';
-import { formatCount, formatSize, formatSpeed } from './format-size.js';
+import { countNoun } from './count-noun.js';
+import { formatSize, formatSpeed } from './format-size.js';
 
 /** "127.0.0.1:7070" from "http://127.0.0.1:7070/". */
 export function directoryHost(url: string): string {
@@ -28,7 +29,7 @@ export function statusFigures(s: PeerSnapshot, compact = false): string {
   const scanning = s.share.scanning ? ' (scanning)' : '';
   return [
     `peers ${s.peers.length}`,
-    `${compact ? '' : 'sharing '}${formatCount(s.share.fileCount)} files · ` +
+    `${compact ? '' : 'sharing '}${countNoun(s.share.fileCount, 'file')} · ` +
       `${formatSize(s.share.totalBytes)}${scanning}`,
     `↓ ${formatSpeed(s.downSpeedBps) || '0 B/s'}`,
     `↑ ${formatSpeed(s.upSpeedBps) || '0 B/s'}`,
