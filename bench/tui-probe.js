@@ -50,7 +50,8 @@ const app = render(
 await pause(50);
 app.stdin.write('\r');
 await waitUntil(
-  () => (app.lastFrame() ?? '').includes(`${rows} files`),
+  () =>
+    (app.lastFrame() ?? '').includes(`${rows.toLocaleString('en-US')} files`),
   'load',
 );
 await pause(100);
