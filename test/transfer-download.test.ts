@@ -24,7 +24,7 @@ const peers: SharingPeer[] = [];
 
 afterEach(async () => {
   await Promise.all(peers.splice(0).map((peer) => peer.close()));
-  await temp.cleanUp();
+  await temp.cleanup();
 });
 
 async function sharePeer(

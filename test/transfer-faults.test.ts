@@ -32,7 +32,7 @@ afterEach(async () => {
   await killAll(children);
   for (const fake of fakes.splice(0)) fake.close();
   await Promise.all(peers.splice(0).map((peer) => peer.close()));
-  await temp.cleanUp();
+  await temp.cleanup();
 });
 
 async function sharePeer(size: number, rate?: number): Promise<SharingPeer> {

@@ -23,7 +23,7 @@ const clients: grpc.Client[] = [];
 afterEach(async () => {
   for (const client of clients.splice(0)) client.close();
   await Promise.all(peers.splice(0).map((peer) => peer.close()));
-  await temp.cleanUp();
+  await temp.cleanup();
 });
 
 async function sharePeer(

@@ -20,7 +20,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await temp.cleanUp();
+  await temp.cleanup();
 });
 
 async function openTestShare(

@@ -1,8 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import {
   openLocalDb,
   openShare,
@@ -13,42 +11,7 @@ import {
   type SharedFileEntry,
 } from '@ferry/peer-core';
 
-/** Temporary folders removed by `cleanUp()` (call it in `afterEach`). */
-export class TempDirs {
-  readonly #dirs: string[] = [];
-
-  async make(prefix = 'ferry-transfer-'): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), prefix));
-    this.#dirs.push(dir);
-    return dir;
-  }
-
-  async cleanUp(): Promise<void> {
-    await Promise.all(
-      this.#dirs
-        .splice(0)
-        .map((dir) => rm(dir, { recursive: true, force: true })),
-    );
-  }
-}
-
-/** Writes `size` random bytes to `path`; returns their SHA-256. */
-export async function writeRandomFile(
-  path: string,
-  size: number,
-): Promise<string> {
-  await mkdir(dirname(path), { recursive: true });
-  const hash = createHash('sha256');
-  const parts: Buffer[] = [];
-  for (let left = size; left > 0;) {
-    const part = randomBytes(Math.min(left, 8 * 1024 * 1024));
-    hash.update(part);
-    parts.push(part);
-    left -= part.length;
-  }
-  await writeFile(path, Buffer.concat(parts));
-  return hash.digest('hex');
-}
+export { TempDirs, writeRandomFile } from './temp-files.js';
 
 /** SHA-256 of a file's content, streamed. */
 export async function sha256OfFile(path: string): Promise<string> {
