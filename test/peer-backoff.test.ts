@@ -5,7 +5,11 @@ import {
   startTestDirectory,
   type TestDirectory,
 } from './helpers/peer-directory.js';
-import { startTestPeer, type TestPeer } from './helpers/peer-network.js';
+import {
+  startTestPeer,
+  waitForConnection,
+  type TestPeer,
+} from './helpers/peer-network.js';
 import { TempDirs, waitFor } from './helpers/peer-temp.js';
 
 const temp = new TempDirs();
@@ -57,11 +61,9 @@ describe('while the directory cannot be reached', () => {
     await directory.close();
     const tries = await refuseOn(Number(new URL(directory.url).port));
     // Then the peer says it is reconnecting, and why
-    await waitFor(
-      () =>
-        alice.peer.snapshot().connection === ConnectionState.Reconnecting
-          ? true
-          : undefined,
+    await waitForConnection(
+      alice.peer,
+      ConnectionState.Reconnecting,
       'alice to notice',
     );
     expect(alice.peer.snapshot().connectionError).toMatch(/unreachable/);
@@ -78,11 +80,9 @@ describe('while the directory cannot be reached', () => {
     // When the directory is back, the peer is online again by itself
     await closeRefuser();
     await directory.restart();
-    await waitFor(
-      () =>
-        alice.peer.snapshot().connection === ConnectionState.Online
-          ? true
-          : undefined,
+    await waitForConnection(
+      alice.peer,
+      ConnectionState.Online,
       'alice to be online again',
       30_000,
     );

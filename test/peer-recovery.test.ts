@@ -17,6 +17,7 @@ import {
   TEST_PASSWORD,
   peerProfile,
   startTestPeer,
+  waitForConnection,
   type TestPeer,
 } from './helpers/peer-network.js';
 import { TempDirs, waitFor, writeRandomFile } from './helpers/peer-temp.js';
@@ -58,11 +59,9 @@ describe('recovery', () => {
     // When the directory goes away
     await directory.close();
     // Then both peers notice and say so
-    await waitFor(
-      () =>
-        alice.peer.snapshot().connection === ConnectionState.Reconnecting
-          ? true
-          : undefined,
+    await waitForConnection(
+      alice.peer,
+      ConnectionState.Reconnecting,
       'alice to notice',
     );
     expect(alice.peer.snapshot().connectionError).toMatch(/unreachable/);

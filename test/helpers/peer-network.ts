@@ -2,11 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
   connectPeer,
+  type ConnectionState,
   type ConnectOptions,
   type Peer,
   type Profile,
 } from '@ferry/peer-core';
-import type { TempDirs } from './peer-temp.js';
+import { waitFor, type TempDirs } from './peer-temp.js';
 
 /** Password every test account uses. */
 export const TEST_PASSWORD = 'correct horse battery';
@@ -81,4 +82,18 @@ export async function restartTestPeer(
     { home: old.home, ...FAST_TIMING, ...options },
   );
   return { ...old, peer };
+}
+
+/** Waits until `peer` reports `state`; `what` names the wait in a timeout. */
+export async function waitForConnection(
+  peer: Peer,
+  state: ConnectionState,
+  what: string,
+  timeoutMs?: number,
+): Promise<void> {
+  await waitFor(
+    () => (peer.snapshot().connection === state ? true : undefined),
+    what,
+    timeoutMs,
+  );
 }

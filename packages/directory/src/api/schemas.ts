@@ -85,6 +85,13 @@ export const CursorSchema = Type.String({
 /** The cursor of the next page, or null on the last page. */
 export const NextCursorSchema = Type.Union([CursorSchema, Type.Null()]);
 
+/** The optional `limit` of a paged list: 1 to `maximum` items a page. */
+function pageLimitSchema(maximum: number, defaultLimit: number) {
+  return Type.Optional(
+    Type.Integer({ minimum: 1, maximum, default: defaultLimit }),
+  );
+}
+
 // ---------------------------------------------------------------------------
 // Accounts and sessions
 
@@ -168,13 +175,7 @@ export type PeerSummary = Static<typeof PeerSummarySchema>;
 
 export const ListPeersQuerySchema = Type.Object(
   {
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: LIMITS.peersLimitMax,
-        default: LIMITS.peersLimitDefault,
-      }),
-    ),
+    limit: pageLimitSchema(LIMITS.peersLimitMax, LIMITS.peersLimitDefault),
     cursor: Type.Optional(CursorSchema),
   },
   { additionalProperties: false, $id: 'ListPeersQuery' },
@@ -256,13 +257,7 @@ export type UsernameParams = Static<typeof UsernameParamsSchema>;
 
 export const ListFilesQuerySchema = Type.Object(
   {
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: LIMITS.filesLimitMax,
-        default: LIMITS.filesLimitDefault,
-      }),
-    ),
+    limit: pageLimitSchema(LIMITS.filesLimitMax, LIMITS.filesLimitDefault),
     cursor: Type.Optional(CursorSchema),
   },
   { additionalProperties: false, $id: 'ListFilesQuery' },
@@ -291,13 +286,7 @@ export const SearchQuerySchema = Type.Object(
   {
     /** Words; each must match a word or word prefix of a name. */
     q: Type.String({ minLength: 1, maxLength: LIMITS.searchQueryMaxLength }),
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: LIMITS.searchLimitMax,
-        default: LIMITS.searchLimitDefault,
-      }),
-    ),
+    limit: pageLimitSchema(LIMITS.searchLimitMax, LIMITS.searchLimitDefault),
     cursor: Type.Optional(CursorSchema),
     minSize: Type.Optional(
       Type.Integer({ minimum: 0, maximum: LIMITS.maxFileSize }),
