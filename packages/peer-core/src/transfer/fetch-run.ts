@@ -63,7 +63,7 @@ async function receiveRange(
   stall: StallGuard,
   writes: Promise<Error | undefined>[],
 ): Promise<void> {
-  const { manifest, tuning } = context;
+  const { manifest } = context;
   const assembler = new PieceAssembler(
     manifest.size,
     manifest.pieceSize,
@@ -83,7 +83,7 @@ async function receiveRange(
     stall.resume();
     for (const piece of assembler.push(chunk)) {
       stall.pause();
-      await context.writer.whenBelow(tuning.maxPendingWrites);
+      await context.writer.whenSlotFree();
       stall.resume();
       writes.push(writePiece(piece.index, piece.data, source, context, stall));
     }

@@ -5,6 +5,11 @@ export interface PieceWriterInit {
   pieceSize: number;
   /** Pieces already verified and on disk (a resumed download). */
   verified: number[];
+  /**
+   * Memory shared with the receiving thread: slots of `pieceSize` bytes
+   * that it copies pieces into before asking for them to be written.
+   */
+  slots: SharedArrayBuffer;
 }
 
 /** Requests to the piece-writer worker; each is answered by `id`. */
@@ -13,7 +18,9 @@ export type PieceWriterRequest =
       type: 'piece';
       id: number;
       index: number;
-      data: Uint8Array;
+      /** Which slot of `PieceWriterInit.slots` holds the piece. */
+      slot: number;
+      length: number;
       expected: Uint8Array;
     }
   | { type: 'finish'; id: number }

@@ -13,35 +13,27 @@ import type {
 
 const port = parentPort;
 if (port !== null) {
-  const core = new PieceWriterCore(workerData as PieceWriterInit);
+  const init = workerData as PieceWriterInit;
+  const core = new PieceWriterCore(init);
   port.on('message', (request: PieceWriterRequest) => {
-    port.postMessage(handle(core, request), spent(request));
+    port.postMessage(handle(core, init, request));
   });
-}
-
-/**
- * A written piece's memory goes back with the reply: freed by the receiving
- * thread's frequent collections instead of piling up here, where little else
- * is allocated and garbage is collected rarely.
- */
-function spent(request: PieceWriterRequest): ArrayBuffer[] {
-  return request.type === 'piece' && request.data.buffer instanceof ArrayBuffer
-    ? [request.data.buffer]
-    : [];
 }
 
 function handle(
   core: PieceWriterCore,
+  init: PieceWriterInit,
   request: PieceWriterRequest,
 ): PieceWriterReply {
   try {
     switch (request.type) {
       case 'piece': {
-        const ok = core.writePiece(
-          request.index,
-          request.data,
-          request.expected,
+        const data = new Uint8Array(
+          init.slots,
+          request.slot * init.pieceSize,
+          request.length,
         );
+        const ok = core.writePiece(request.index, data, request.expected);
         return ok
           ? { id: request.id, ok }
           : { id: request.id, ok, corrupt: true, error: 'piece hash mismatch' };

@@ -1,6 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
+import { pieceCount } from '../share/pieces.js';
 import { workerExecArgv } from '../share/worker-exec-argv.js';
 import type {
   PieceWriterInit,
@@ -20,22 +21,30 @@ interface Pending {
 }
 
 /**
- * The receiving thread's side of a download's piece-writer worker: hands
- * pieces over without copying when it can, and tells how many are waiting
- * so the receiver can stop reading from the network when the disk or the
- * hashing falls behind.
+ * The receiving thread's side of a download's piece-writer worker: copies
+ * each piece into a slot of memory shared with the worker (so the network
+ * buffers die young here and the memory a download holds stays fixed), and
+ * tells when a slot is free so the receiver can stop reading from the
+ * network while the disk or the hashing falls behind.
  */
 export class PieceWriter {
   readonly #worker: Worker;
   readonly #syncHandle: FileHandle;
   readonly #pending = new Map<number, Pending>();
-  readonly #drained: (() => void)[] = [];
+  readonly #slots: SharedArrayBuffer;
+  readonly #pieceSize: number;
+  readonly #freeSlots: number[] = [];
+  readonly #slotWaiters: (() => void)[] = [];
   #nextId = 1;
   #failure: Error | undefined;
   #closed = false;
 
   private constructor(init: PieceWriterInit, syncHandle: FileHandle) {
     this.#syncHandle = syncHandle;
+    this.#slots = init.slots;
+    this.#pieceSize = init.pieceSize;
+    const count = init.slots.byteLength / init.pieceSize;
+    for (let slot = count - 1; slot >= 0; slot--) this.#freeSlots.push(slot);
     this.#worker = new Worker(
       new URL('./piece-writer-worker.js', import.meta.url),
       {
@@ -52,8 +61,14 @@ export class PieceWriter {
     );
   }
 
-  /** Creates the `.part` file (sized `size`) if needed and starts a worker. */
-  static async open(init: PieceWriterInit): Promise<PieceWriter> {
+  /**
+   * Creates the `.part` file (sized `size`) if needed and starts a worker
+   * with `slotCount` piece slots (fewer if the file has fewer pieces).
+   */
+  static async open(
+    init: Omit<PieceWriterInit, 'slots'>,
+    slotCount: number,
+  ): Promise<PieceWriter> {
     const handle = await open(init.partPath, 'a');
     try {
       if ((await handle.stat()).size !== init.size) {
@@ -63,7 +78,11 @@ export class PieceWriter {
       await handle.close();
       throw error;
     }
-    return new PieceWriter(init, handle);
+    const slots = Math.min(slotCount, pieceCount(init.size, init.pieceSize));
+    return new PieceWriter(
+      { ...init, slots: new SharedArrayBuffer(slots * init.pieceSize) },
+      handle,
+    );
   }
 
   /** Why the writer stopped working (disk error, worker crash), if it did. */
@@ -71,15 +90,10 @@ export class PieceWriter {
     return this.#closed ? undefined : this.#failure;
   }
 
-  /** Pieces handed over and not yet written. */
-  get pending(): number {
-    return this.#pending.size;
-  }
-
-  /** Resolves once at most `limit` requests are pending. */
-  async whenBelow(limit: number): Promise<void> {
-    while (this.#pending.size > limit && this.#failure === undefined) {
-      await new Promise<void>((resolve) => this.#drained.push(resolve));
+  /** Resolves once a slot is free (or the writer has failed). */
+  async whenSlotFree(): Promise<void> {
+    while (this.#freeSlots.length === 0 && this.#failure === undefined) {
+      await new Promise<void>((resolve) => this.#slotWaiters.push(resolve));
     }
   }
 
@@ -89,11 +103,14 @@ export class PieceWriter {
     data: Uint8Array,
     expected: Buffer,
   ): Promise<boolean> {
-    const movable = ownsWholeBuffer(data) ? data : new Uint8Array(data);
+    if (data.length > this.#pieceSize) return false;
+    await this.whenSlotFree();
+    const slot = this.#freeSlots.pop();
+    if (slot === undefined) throw this.#failure ?? new Error('no free slot');
     try {
-      await this.#call({ type: 'piece', index, data: movable, expected }, [
-        movable.buffer as ArrayBuffer,
-      ]);
+      new Uint8Array(this.#slots, slot * this.#pieceSize).set(data);
+      const { length } = data;
+      await this.#call({ type: 'piece', index, slot, length, expected });
       return true;
     } catch (error) {
       if (
@@ -102,6 +119,9 @@ export class PieceWriter {
       )
         return false;
       throw error;
+    } finally {
+      this.#freeSlots.push(slot);
+      this.#slotWaiters.shift()?.();
     }
   }
 
@@ -132,15 +152,12 @@ export class PieceWriter {
     await this.#syncHandle.close().catch(() => undefined);
   }
 
-  #call(
-    request: Request,
-    transfer: ArrayBuffer[] = [],
-  ): Promise<PieceWriterReply & { ok: true }> {
+  #call(request: Request): Promise<PieceWriterReply & { ok: true }> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ ...request, id }, transfer);
+      this.#worker.postMessage({ ...request, id });
     });
   }
 
@@ -155,7 +172,6 @@ export class PieceWriter {
           reply.error,
         ),
       );
-    for (const wake of this.#drained.splice(0)) wake();
   }
 
   #fail(error: Error): void {
@@ -166,18 +182,6 @@ export class PieceWriter {
     );
     for (const pending of this.#pending.values()) pending.reject(this.#failure);
     this.#pending.clear();
-    for (const wake of this.#drained.splice(0)) wake();
+    for (const wake of this.#slotWaiters.splice(0)) wake();
   }
-}
-
-/**
- * True when `data` is the only view of a buffer that is not Node's shared
- * small-buffer pool, so its memory can be moved to the worker.
- */
-function ownsWholeBuffer(data: Uint8Array): boolean {
-  return (
-    data.byteLength >= 64 * 1024 &&
-    data.buffer instanceof ArrayBuffer &&
-    data.buffer.byteLength - data.byteLength <= 4096
-  );
 }

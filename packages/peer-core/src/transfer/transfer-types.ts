@@ -107,7 +107,11 @@ export interface DownloadOptions {
 export interface TransferTuning {
   /** Concurrent requests per source (2; 3 took more memory, no more speed). */
   requestsPerSource: number;
-  /** Pieces per request (8). */
+  /**
+   * Pieces per request (32): fewer, longer streams cost less per byte
+   * than many short ones; runs are cut to a fair share of what is left, so
+   * small files and the end of big ones still spread over every source.
+   */
   piecesPerRequest: number;
   /** A source that sends nothing this long has failed (15 s). */
   stallTimeoutMs: number;
@@ -119,17 +123,21 @@ export interface TransferTuning {
   progressIntervalMs: number;
   /** How often verified pieces are flushed and recorded (500 ms). */
   recordIntervalMs: number;
-  /** Pieces waiting for the writer before reading pauses (16). */
+  /**
+   * Pieces waiting for the writer before reading pauses (8): the slots of
+   * memory shared with the writer thread, so also the bytes a download
+   * holds for writing.
+   */
   maxPendingWrites: number;
 }
 
 export const DEFAULT_TUNING: TransferTuning = {
   requestsPerSource: 2,
-  piecesPerRequest: 8,
+  piecesPerRequest: 32,
   stallTimeoutMs: 15_000,
   maxSourceFailures: 3,
   maxRefreshes: 3,
   progressIntervalMs: 250,
   recordIntervalMs: 500,
-  maxPendingWrites: 16,
+  maxPendingWrites: 8,
 };

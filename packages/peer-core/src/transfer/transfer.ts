@@ -252,12 +252,15 @@ export class Transfer extends EventEmitter<TransferEvents> {
 
   async #prepare(manifest: FileManifest): Promise<Prepared> {
     const placement = await placePart(this.#options.dir, this.name, manifest);
-    const writer = await PieceWriter.open({
-      partPath: placement.partPath,
-      size: manifest.size,
-      pieceSize: manifest.pieceSize,
-      verified: placement.verified,
-    });
+    const writer = await PieceWriter.open(
+      {
+        partPath: placement.partPath,
+        size: manifest.size,
+        pieceSize: manifest.pieceSize,
+        verified: placement.verified,
+      },
+      this.#tuning.maxPendingWrites,
+    );
     const queue = new PieceQueue(
       manifest.pieceHashes.length,
       placement.verified,
