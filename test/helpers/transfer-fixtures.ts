@@ -39,6 +39,7 @@ export interface SharingPeerOptions {
   stateDir: string;
   uploadSlots?: number;
   uploadRateBps?: number;
+  keepaliveMs?: number;
 }
 
 /** Scans `root` and serves it on 127.0.0.1 (a free port). */
@@ -55,6 +56,7 @@ export async function startSharingPeer(
     listen: '127.0.0.1:0',
     uploadSlots: options.uploadSlots,
     uploadRateBps: options.uploadRateBps,
+    keepaliveMs: options.keepaliveMs,
   });
   return {
     root: options.root,

@@ -26,6 +26,12 @@ export interface PeerServerOptions {
   uploadSlots?: number;
   /** Total upload rate cap in bytes/s; unlimited when absent. */
   uploadRateBps?: number;
+  /**
+   * How often each connection is pinged (30 s); a client that does not
+   * answer within a third of that (a frozen process, a dead network) is
+   * dropped and its upload slot freed.
+   */
+  keepaliveMs?: number;
 }
 
 /** A running gRPC server of `ferry.v1.Peer`. */
@@ -61,7 +67,7 @@ export async function startPeerServer(
     username: options.username,
     version: options.version,
   };
-  const server = new (grpcJs().Server)(SERVER_OPTIONS);
+  const server = new (grpcJs().Server)(serverOptionsOf(options.keepaliveMs));
   server.addService(
     withRawChunks(loadPeerProto().ferry.v1.Peer.service),
     handlersOf(context),
@@ -73,6 +79,21 @@ export async function startPeerServer(
     address: formatPeerAddress({ host, port: bound }),
     uploads: context.uploads,
     close: (graceMs = 2_000) => shutdown(server, graceMs),
+  };
+}
+
+function serverOptionsOf(keepaliveMs: number | undefined): grpc.ChannelOptions {
+  if (keepaliveMs === undefined) return SERVER_OPTIONS;
+  if (!(keepaliveMs >= 100)) {
+    throw new PeerError(
+      PeerErrorCode.InvalidInput,
+      'keepalive must be ≥ 100 ms',
+    );
+  }
+  return {
+    ...SERVER_OPTIONS,
+    'grpc.keepalive_time_ms': keepaliveMs,
+    'grpc.keepalive_timeout_ms': Math.ceil(keepaliveMs / 3),
   };
 }
 
