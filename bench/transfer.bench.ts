@@ -1,7 +1,9 @@
 // `pnpm bench transfer`: moves a 1 GiB random file over loopback and prints
 // MB/s and peak RSS against baselines measured in the same run: curl from a
-// Node `http` static server, and a raw TCP copy. Second case: four sources
-// capped at 50 MB/s each, then the same with one killed half-way.
+// Node `http` static server, a raw TCP copy, and a bare grpc-js stream of
+// 1 MiB messages with no hashing (the transport's own ceiling). Second
+// case: four sources capped at 50 MB/s each, then the same with one killed
+// half-way.
 //
 // Every server and downloader runs in its own process, so each one's peak
 // RSS is its own.
@@ -69,15 +71,33 @@ function startChild(role: string, args: string[]): Child {
 // The child programs, plain JavaScript run by `node -e` (no transpiler in
 // the process, so peak RSS is the program's own). Each prints "RSS <bytes>"
 // (its peak) and exits when its stdin closes.
-const ON_STDIN_END = `
+//
+// Peak RSS is Linux's VmHWM: getrusage's maxRSS of a child also counts the
+// pages of the parent it was forked from (kept across exec), so every child
+// seemed to use at least what the benchmark's own process did.
+const PEAK_RSS = `
+import { readFileSync as readProcFile } from 'node:fs';
+const peakRss = () => {
+  const status = readProcFile('/proc/self/status', 'utf8');
+  return Number(/VmHWM:\\s+(\\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+};`;
+
+const ON_STDIN_END = `${PEAK_RSS}
 const exitWhenStdinCloses = (cleanUp) => {
   process.stdin.resume();
   process.stdin.on('end', async () => {
     await cleanUp();
-    process.stdout.write('RSS ' + process.resourceUsage().maxRSS * 1024 + '\\n');
+    process.stdout.write('RSS ' + peakRss() + '\\n');
     process.exit(0);
   });
 };`;
+
+// A one-method gRPC service moving raw bytes (no protobuf), for the
+// bare-gRPC baseline.
+const RAW_SERVICE = `
+const raw = (value) => value;
+const service = { Get: { path: '/bench.Raw/Get', requestStream: false, responseStream: true,
+  requestSerialize: raw, requestDeserialize: raw, responseSerialize: raw, responseDeserialize: raw } };`;
 
 const ROLES: Record<string, string> = {
   serve: `${ON_STDIN_END}
@@ -94,7 +114,7 @@ const server = await startPeerServer({
 process.stdout.write('READY ' + server.port + '\\n');
 exitWhenStdinCloses(async () => { await server.close(100); await share.close(); db.close(); });`,
 
-  get: `
+  get: `${PEAK_RSS}
 import { download, TransferEvent } from '@ferry/peer-core';
 const options = JSON.parse(process.argv[1]);
 const started = performance.now();
@@ -107,7 +127,7 @@ const onProgress = (progress) => {
 transfer.on(TransferEvent.Progress, onProgress);
 await transfer.done;
 const ms = performance.now() - started;
-process.stdout.write('DONE ' + ms + ' ' + process.resourceUsage().maxRSS * 1024 + '\\n');`,
+process.stdout.write('DONE ' + ms + ' ' + peakRss() + '\\n');`,
 
   http: `${ON_STDIN_END}
 import { createReadStream, statSync } from 'node:fs';
@@ -128,7 +148,58 @@ const server = createServer((socket) => createReadStream(file, { highWaterMark: 
 server.listen(0, '127.0.0.1', () => process.stdout.write('READY ' + server.address().port + '\\n'));
 exitWhenStdinCloses(async () => server.close());`,
 
-  'tcp-get': `
+  'grpc-serve': `${ON_STDIN_END}
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import * as grpc from '@grpc/grpc-js';
+${RAW_SERVICE}
+const [file] = process.argv.slice(1);
+const server = new grpc.Server();
+server.addService(service, {
+  Get: (call) => {
+    const fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    const free = [Buffer.allocUnsafe(1 << 20), Buffer.allocUnsafe(1 << 20)];
+    let position = 0;
+    let ended = false;
+    const pump = () => {
+      while (free.length > 0 && position < size) {
+        const buffer = free.pop();
+        const read = readSync(fd, buffer, 0, buffer.length, position);
+        position += read;
+        call.write(buffer.subarray(0, read), () => { free.push(buffer); pump(); });
+      }
+      if (position >= size && !ended) { ended = true; closeSync(fd); call.end(); }
+    };
+    pump();
+  },
+});
+server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) =>
+  process.stdout.write('READY ' + port + '\\n'));
+exitWhenStdinCloses(async () => server.forceShutdown());`,
+
+  'grpc-get': `${PEAK_RSS}
+import { closeSync, openSync, writeSync } from 'node:fs';
+import * as grpc from '@grpc/grpc-js';
+${RAW_SERVICE}
+const [port, out] = process.argv.slice(1);
+const Client = grpc.makeGenericClientConstructor(service);
+const client = new Client('127.0.0.1:' + port, grpc.credentials.createInsecure(), {
+  'grpc-node.flow_control_window': 4 * 1024 * 1024,
+  'grpc.max_receive_message_length': -1,
+});
+const fd = openSync(out, 'w');
+let position = 0;
+const started = performance.now();
+const call = client.Get(Buffer.alloc(0));
+call.on('data', (chunk) => { writeSync(fd, chunk, 0, chunk.length, position); position += chunk.length; });
+call.on('end', () => {
+  closeSync(fd);
+  const ms = performance.now() - started;
+  process.stdout.write('DONE ' + ms + ' ' + peakRss() + '\\n');
+  client.close();
+});`,
+
+  'tcp-get': `${PEAK_RSS}
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { connect } from 'node:net';
 const [port, out] = process.argv.slice(1);
@@ -139,7 +210,7 @@ socket.on('data', (chunk) => writeSync(fd, chunk));
 socket.on('end', () => {
   closeSync(fd);
   const ms = performance.now() - started;
-  process.stdout.write('DONE ' + ms + ' ' + process.resourceUsage().maxRSS * 1024 + '\\n');
+  process.stdout.write('DONE ' + ms + ' ' + peakRss() + '\\n');
 });`,
 };
 
@@ -193,6 +264,27 @@ async function measureTcp(file: string, out: string): Promise<number> {
   }
   const rss = await server.stop();
   return report('raw TCP copy (Node)', median(times), {
+    server: rss,
+    client: clientRss,
+  });
+}
+
+/** A bare grpc-js server stream of the file in 1 MiB messages, to disk. */
+async function measureBareGrpc(file: string, out: string): Promise<number> {
+  const server = startChild('grpc-serve', [file]);
+  const port = (await server.line(/^READY (\d+)$/))[1] ?? '';
+  const times: number[] = [];
+  let clientRss = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const client = startChild('grpc-get', [port, out]);
+    const [, ms, rss] = await client.line(/^DONE (\S+) (\d+)$/);
+    times.push(Number(ms));
+    clientRss = Math.max(clientRss, Number(rss));
+    await client.stop().catch(() => 0);
+    await rm(out, { force: true });
+  }
+  const rss = await server.stop();
+  return report('bare grpc-js stream, no hashing', median(times), {
     server: rss,
     client: clientRss,
   });
@@ -357,9 +449,10 @@ export async function run(): Promise<void> {
     const out = join(fixture.base, 'baseline.out');
     const curl = await measureCurl(join(fixture.root, 'random.bin'), out);
     const tcp = await measureTcp(join(fixture.root, 'random.bin'), out);
+    const grpc = await measureBareGrpc(join(fixture.root, 'random.bin'), out);
     const ferry = await measureFerry(fixture);
     process.stdout.write(
-      `  = ${(ferry / curl).toFixed(2)}× curl (goal ≥ 0.5×), ${(ferry / tcp).toFixed(2)}× raw TCP\n`,
+      `  = ${(ferry / curl).toFixed(2)}× curl (goal ≥ 0.5×), ${(ferry / tcp).toFixed(2)}× raw TCP, ${(ferry / grpc).toFixed(2)}× bare grpc-js\n`,
     );
     await measureCapped(fixture);
   } finally {
