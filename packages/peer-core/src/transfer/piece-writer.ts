@@ -104,7 +104,7 @@ export class PieceWriter {
     expected: Buffer,
   ): Promise<boolean> {
     if (data.length > this.#pieceSize) return false;
-    await this.whenSlotFree();
+    if (this.#freeSlots.length === 0) await this.whenSlotFree();
     const slot = this.#freeSlots.pop();
     if (slot === undefined) throw this.#failure ?? new Error('no free slot');
     try {
