@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fetchRun, type FetchContext } from './fetch-run.js';
+import { runLength } from './run-length.js';
 import type { SourceHandle } from './source-handle.js';
 
 /**
- * One request slot of a source: takes runs of missing pieces from the
- * shared queue and fetches them until the queue has nothing left, the
+ * One request slot of a source: takes runs of missing pieces (sized by
+ * `runLength` to the source's speed) from the shared queue and fetches them until the queue has nothing left, the
  * source is dropped, or the download is paused or cancelled. Runs are
  * at most a fair share of what is left among all `lanes`, so a small
  * file (or the end of a big one) is spread over every source. A failed
@@ -18,9 +19,12 @@ export async function runLane(
   const { queue, signal, tuning } = context;
   while (!signal.aborted && !source.dropped) {
     const fairShare = Math.ceil(queue.missingCount / lanes);
-    const run = queue.take(
-      Math.max(1, Math.min(tuning.piecesPerRequest, fairShare)),
+    const wanted = runLength(
+      source.speedBps(),
+      context.manifest.pieceSize,
+      tuning,
     );
+    const run = queue.take(Math.max(1, Math.min(wanted, fairShare)));
     if (run.length === 0) return;
     source.setActive(true);
     try {

@@ -46,6 +46,11 @@ export class SourceHandle {
     this.connection = new PeerConnection(source, { proto });
   }
 
+  /** Verified bytes per second lately (0 before the first piece). */
+  speedBps(now = Date.now()): number {
+    return this.#meter.bytesPerSecond(now);
+  }
+
   get dropped(): boolean {
     return this.#state === SourceState.Dropped;
   }
@@ -56,7 +61,7 @@ export class SourceHandle {
       address: this.address,
       state: this.#state,
       bytes: this.#bytes,
-      speedBps: this.#meter.bytesPerSecond(now),
+      speedBps: this.speedBps(now),
       failures: this.#failures,
     };
     if (this.#error !== undefined) stats.error = this.#error;

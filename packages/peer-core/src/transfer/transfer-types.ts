@@ -105,14 +105,22 @@ export interface DownloadOptions {
 }
 
 export interface TransferTuning {
-  /** Concurrent requests per source (2; 3 took more memory, no more speed). */
+  /**
+   * Concurrent requests per source (1). With requests sized to the
+   * source's speed a second one added no speed, only memory (gRPC reads
+   * ahead per stream) and pieces out of order.
+   */
   requestsPerSource: number;
   /**
-   * Pieces per request (8). A stream buffers up to its run (gRPC reads
-   * ahead 16 messages), so longer runs held more memory: 32 took the
-   * downloader from ~177 to ~210 MiB at the same speed.
+   * Pieces per request: at least `piecesPerRequest` (8), at most
+   * `maxPiecesPerRequest` (128), otherwise about `requestMs` (1 s) of the
+   * source's measured speed. Every new gRPC stream cost the downloader a
+   * full garbage collection here, so a fast source gets long requests; a
+   * slow one keeps short ones, so it never holds much of the end of a file.
    */
   piecesPerRequest: number;
+  maxPiecesPerRequest: number;
+  requestMs: number;
   /** A source that sends nothing this long has failed (15 s). */
   stallTimeoutMs: number;
   /** Consecutive failures before a source is dropped (3). */
@@ -132,8 +140,10 @@ export interface TransferTuning {
 }
 
 export const DEFAULT_TUNING: TransferTuning = {
-  requestsPerSource: 2,
+  requestsPerSource: 1,
   piecesPerRequest: 8,
+  maxPiecesPerRequest: 128,
+  requestMs: 1_000,
   stallTimeoutMs: 15_000,
   maxSourceFailures: 3,
   maxRefreshes: 3,
