@@ -5,11 +5,12 @@ import type { SourceHandle } from './source-handle.js';
 
 /**
  * One request slot of a source: takes runs of missing pieces (sized by
- * `runLength` to the source's speed) from the shared queue and fetches them until the queue has nothing left, the
- * source is dropped, or the download is paused or cancelled. Runs are
- * at most a fair share of what is left among all `lanes`, so a small
- * file (or the end of a big one) is spread over every source. A failed
- * run goes back to the queue for any source to take.
+ * `runLength` to the source's speed) from the shared queue and fetches
+ * them until the queue has nothing left, the source is dropped, or the
+ * download is paused or cancelled. Runs are at most a fair share of what
+ * is left among all `lanes`, so a small file (or the end of a big one) is
+ * spread over every source. A failed run goes back to the queue for any
+ * source to take.
  */
 export async function runLane(
   source: SourceHandle,
