@@ -99,10 +99,9 @@ async function writePiece(
   context: FetchContext,
   stall: StallGuard,
 ): Promise<Error | undefined> {
-  const expected = context.manifest.pieceHashes[index] ?? Buffer.alloc(0);
   const length = data.length;
   try {
-    if (!(await context.writer.write(index, data, expected))) {
+    if (!(await context.writer.write(index, data))) {
       stall.abort();
       return new PeerError(
         PeerErrorCode.IntegrityError,

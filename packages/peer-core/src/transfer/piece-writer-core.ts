@@ -33,11 +33,15 @@ export class PieceWriterCore {
   }
 
   /** Verifies and writes a piece; false when its hash is wrong. */
-  writePiece(index: number, data: Uint8Array, expected: Uint8Array): boolean {
+  writePiece(index: number, data: Uint8Array): boolean {
     const length = pieceLength(index, this.#init.size, this.#init.pieceSize);
     if (data.length !== length) return false;
     const digest = createHash('sha256').update(data).digest();
-    if (!digest.equals(expected)) return false;
+    const expected = this.#init.pieceHashes.subarray(
+      index * 32,
+      index * 32 + 32,
+    );
+    if (expected.length !== 32 || !digest.equals(expected)) return false;
     writeAll(this.#fd, data, index * this.#init.pieceSize);
     if (index === this.#cursor) {
       this.#whole.update(data);

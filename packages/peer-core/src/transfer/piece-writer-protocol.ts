@@ -5,6 +5,8 @@ export interface PieceWriterInit {
   pieceSize: number;
   /** Pieces already verified and on disk (a resumed download). */
   verified: number[];
+  /** The manifest's piece hashes, 32 bytes each, one after another. */
+  pieceHashes: Uint8Array;
   /**
    * Memory shared with the receiving thread: slots of `pieceSize` bytes
    * that it copies pieces into before asking for them to be written.
@@ -21,7 +23,6 @@ export type PieceWriterRequest =
       /** Which slot of `PieceWriterInit.slots` holds the piece. */
       slot: number;
       length: number;
-      expected: Uint8Array;
     }
   | { type: 'finish'; id: number }
   | { type: 'close'; id: number };

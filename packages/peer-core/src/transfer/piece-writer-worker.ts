@@ -33,7 +33,7 @@ function handle(
           request.slot * init.pieceSize,
           request.length,
         );
-        const ok = core.writePiece(request.index, data, request.expected);
+        const ok = core.writePiece(request.index, data);
         return ok
           ? { id: request.id, ok }
           : { id: request.id, ok, corrupt: true, error: 'piece hash mismatch' };

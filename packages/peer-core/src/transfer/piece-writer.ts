@@ -22,10 +22,12 @@ interface Pending {
 
 /**
  * The receiving thread's side of a download's piece-writer worker: copies
- * each piece into a slot of memory shared with the worker (so the network
- * buffers die young here and the memory a download holds stays fixed), and
- * tells when a slot is free so the receiver can stop reading from the
- * network while the disk or the hashing falls behind.
+ * each piece into a slot of memory shared with the worker (so the memory a
+ * download holds for writing is fixed, and network buffers are freed by
+ * the thread that made them), and tells when a slot is free so the
+ * receiver can stop reading from the network while the disk or the
+ * hashing falls behind. The worker gets the piece hashes once, at start;
+ * a request names only the piece and its slot.
  */
 export class PieceWriter {
   readonly #worker: Worker;
@@ -98,11 +100,7 @@ export class PieceWriter {
   }
 
   /** Verifies and writes piece `index`; false when its hash is wrong. */
-  async write(
-    index: number,
-    data: Uint8Array,
-    expected: Buffer,
-  ): Promise<boolean> {
+  async write(index: number, data: Uint8Array): Promise<boolean> {
     if (data.length > this.#pieceSize) return false;
     if (this.#freeSlots.length === 0) await this.whenSlotFree();
     const slot = this.#freeSlots.pop();
@@ -110,7 +108,7 @@ export class PieceWriter {
     try {
       new Uint8Array(this.#slots, slot * this.#pieceSize).set(data);
       const { length } = data;
-      await this.#call({ type: 'piece', index, slot, length, expected });
+      await this.#call({ type: 'piece', index, slot, length });
       return true;
     } catch (error) {
       if (

@@ -258,6 +258,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
         size: manifest.size,
         pieceSize: manifest.pieceSize,
         verified: placement.verified,
+        pieceHashes: Buffer.concat(manifest.pieceHashes),
       },
       this.#tuning.maxPendingWrites,
     );
