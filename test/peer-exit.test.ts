@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './helpers/programs.js';
+import { runNodeProgram } from './helpers/node-program.js';
 import { TempDirs } from './helpers/peer-temp.js';
 
 const temp = new TempDirs();
@@ -46,21 +45,8 @@ console.log('stopped');
 describe('stopping a peer', () => {
   it('lets the process exit by itself while a download was running', async () => {
     const root = await temp.make('ferry-exit-');
-    const child = spawn(
-      process.execPath,
-      ['--input-type=module', '-e', PROGRAM, root],
-      { cwd: `${REPO_ROOT}test`, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     // A hung process is killed after 45 s and the test fails
-    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
-    const code = await new Promise<number | null>((resolve) =>
-      child.on('exit', (exitCode) => resolve(exitCode)),
-    );
-    clearTimeout(timer);
+    const { code, stdout, stderr } = await runNodeProgram(PROGRAM, [root]);
     expect(stderr).not.toMatch(/Error/);
     expect(stdout).toContain('stopped');
     expect(code).toBe(0);

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runNodeProgram } from './helpers/node-program.js';
 import { PROGRAMS, REPO_ROOT } from './helpers/programs.js';
 import { TempDirs } from './helpers/peer-temp.js';
 
@@ -47,21 +47,9 @@ describe('worker threads under the programs’ node flags', () => {
     'hashes and downloads with the flags of %s',
     async (bin) => {
       const root = await temp.make('ferry-flags-');
-      const flags = shebangNodeFlags(bin);
-      const child = spawn(
-        process.execPath,
-        [...flags, '--input-type=module', '-e', PROGRAM, root],
-        { cwd: `${REPO_ROOT}test`, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
-      const code = await new Promise<number | null>((resolve) =>
-        child.on('exit', (exitCode) => resolve(exitCode)),
-      );
-      clearTimeout(timer);
+      const { code, stdout, stderr } = await runNodeProgram(PROGRAM, [root], {
+        flags: shebangNodeFlags(bin),
+      });
       expect(stderr).toBe('');
       const [sent, received] = stdout.trim().split(' ');
       expect(received).toMatch(/^[0-9a-f]{64}$/);
