@@ -249,13 +249,22 @@ async function measureCurl(file: string, out: string): Promise<number> {
   return report('curl ← Node http server', median(times), { server: rss });
 }
 
-async function measureTcp(file: string, out: string): Promise<number> {
-  const server = startChild('tcp', [file]);
+/**
+ * A baseline pair of child programs: `serverRole` serves `file`, and
+ * `clientRole` downloads it to `out`, RUNS times.
+ */
+async function measurePair(
+  label: string,
+  roles: { server: string; client: string },
+  file: string,
+  out: string,
+): Promise<number> {
+  const server = startChild(roles.server, [file]);
   const port = (await server.line(/^READY (\d+)$/))[1] ?? '';
   const times: number[] = [];
   let clientRss = 0;
   for (let run = 0; run < RUNS; run++) {
-    const client = startChild('tcp-get', [port, out]);
+    const client = startChild(roles.client, [port, out]);
     const [, ms, rss] = await client.line(/^DONE (\S+) (\d+)$/);
     times.push(Number(ms));
     clientRss = Math.max(clientRss, Number(rss));
@@ -263,31 +272,7 @@ async function measureTcp(file: string, out: string): Promise<number> {
     await rm(out, { force: true });
   }
   const rss = await server.stop();
-  return report('raw TCP copy (Node)', median(times), {
-    server: rss,
-    client: clientRss,
-  });
-}
-
-/** A bare grpc-js server stream of the file in 1 MiB messages, to disk. */
-async function measureBareGrpc(file: string, out: string): Promise<number> {
-  const server = startChild('grpc-serve', [file]);
-  const port = (await server.line(/^READY (\d+)$/))[1] ?? '';
-  const times: number[] = [];
-  let clientRss = 0;
-  for (let run = 0; run < RUNS; run++) {
-    const client = startChild('grpc-get', [port, out]);
-    const [, ms, rss] = await client.line(/^DONE (\S+) (\d+)$/);
-    times.push(Number(ms));
-    clientRss = Math.max(clientRss, Number(rss));
-    await client.stop().catch(() => 0);
-    await rm(out, { force: true });
-  }
-  const rss = await server.stop();
-  return report('bare grpc-js stream, no hashing', median(times), {
-    server: rss,
-    client: clientRss,
-  });
+  return report(label, median(times), { server: rss, client: clientRss });
 }
 
 function report(
@@ -447,9 +432,20 @@ export async function run(): Promise<void> {
   const fixture = await prepare();
   try {
     const out = join(fixture.base, 'baseline.out');
-    const curl = await measureCurl(join(fixture.root, 'random.bin'), out);
-    const tcp = await measureTcp(join(fixture.root, 'random.bin'), out);
-    const grpc = await measureBareGrpc(join(fixture.root, 'random.bin'), out);
+    const file = join(fixture.root, 'random.bin');
+    const curl = await measureCurl(file, out);
+    const tcp = await measurePair(
+      'raw TCP copy (Node)',
+      { server: 'tcp', client: 'tcp-get' },
+      file,
+      out,
+    );
+    const grpc = await measurePair(
+      'bare grpc-js stream, no hashing',
+      { server: 'grpc-serve', client: 'grpc-get' },
+      file,
+      out,
+    );
     const ferry = await measureFerry(fixture);
     process.stdout.write(
       `  = ${(ferry / curl).toFixed(2)}× curl (goal ≥ 0.5×), ${(ferry / tcp).toFixed(2)}× raw TCP, ${(ferry / grpc).toFixed(2)}× bare grpc-js\n`,
