@@ -15,8 +15,8 @@ import {
   sha256OfFile,
   startSharingPeer,
   TempDirs,
-  writeRandomFile,
   type SharingPeer,
+  shareRandomFiles,
 } from './helpers/transfer-fixtures.js';
 
 const temp = new TempDirs();
@@ -27,21 +27,11 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-async function sharePeer(
+function sharePeer(
   files: Record<string, number>,
   rate?: number,
 ): Promise<SharingPeer> {
-  const root = await temp.make();
-  for (const [name, size] of Object.entries(files)) {
-    await writeRandomFile(join(root, name), size);
-  }
-  const peer = await startSharingPeer({
-    root,
-    stateDir: await temp.make(),
-    uploadRateBps: rate,
-  });
-  peers.push(peer);
-  return peer;
+  return shareRandomFiles(temp, peers, files, { uploadRateBps: rate });
 }
 
 function sourceOf(peer: SharingPeer, label?: string) {

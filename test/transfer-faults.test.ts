@@ -17,10 +17,9 @@ import {
 import { startFakePeer, type FakePeer } from './helpers/transfer-fake-peers.js';
 import {
   sha256OfFile,
-  startSharingPeer,
   TempDirs,
-  writeRandomFile,
   type SharingPeer,
+  shareRandomFiles,
 } from './helpers/transfer-fixtures.js';
 
 const temp = new TempDirs();
@@ -35,16 +34,13 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-async function sharePeer(size: number, rate?: number): Promise<SharingPeer> {
-  const root = await temp.make();
-  await writeRandomFile(join(root, 'data.bin'), size);
-  const peer = await startSharingPeer({
-    root,
-    stateDir: await temp.make(),
-    uploadRateBps: rate,
-  });
-  peers.push(peer);
-  return peer;
+function sharePeer(size: number, rate?: number): Promise<SharingPeer> {
+  return shareRandomFiles(
+    temp,
+    peers,
+    { 'data.bin': size },
+    { uploadRateBps: rate },
+  );
 }
 
 const local = (port: number, label: string) => ({

@@ -1,12 +1,14 @@
-import { join } from 'node:path';
 import { PIECE_SIZE, UploadEvent, type UploadSnapshot } from '@ferry/peer-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnChild, type Child } from './helpers/transfer-children.js';
 import {
-  startSharingPeer,
+  killAll,
+  spawnChild,
+  type Child,
+} from './helpers/transfer-children.js';
+import {
   TempDirs,
-  writeRandomFile,
   type SharingPeer,
+  shareRandomFiles,
 } from './helpers/transfer-fixtures.js';
 
 const temp = new TempDirs();
@@ -14,10 +16,7 @@ const children: Child[] = [];
 const peers: SharingPeer[] = [];
 
 afterEach(async () => {
-  for (const child of children.splice(0)) {
-    child.process.kill('SIGCONT');
-    await child.kill();
-  }
+  await killAll(children);
   await Promise.all(peers.splice(0).map((peer) => peer.close()));
   await temp.cleanup();
 });
@@ -29,14 +28,12 @@ describe('server keepalive', () => {
     async () => {
       // Given a server pinging every second, and a downloader process that
       // started a stream of a big file and is then frozen (SIGSTOP)
-      const root = await temp.make();
-      await writeRandomFile(join(root, 'big.bin'), 64 * PIECE_SIZE);
-      const peer = await startSharingPeer({
-        root,
-        stateDir: await temp.make(),
-        keepaliveMs: 1_000,
-      });
-      peers.push(peer);
+      const peer = await shareRandomFiles(
+        temp,
+        peers,
+        { 'big.bin': 64 * PIECE_SIZE },
+        { keepaliveMs: 1_000 },
+      );
       const file = peer.entry('big.bin');
       const child = spawnChild(
         'transfer-frozen-child',

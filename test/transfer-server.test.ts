@@ -10,10 +10,9 @@ import {
 } from '@ferry/peer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  startSharingPeer,
   TempDirs,
-  writeRandomFile,
   type SharingPeer,
+  shareRandomFiles,
 } from './helpers/transfer-fixtures.js';
 
 const temp = new TempDirs();
@@ -26,21 +25,11 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-async function sharePeer(
+function sharePeer(
   files: Record<string, number>,
-  options: { uploadSlots?: number } = {},
+  options: { uploadSlots?: number; uploadRateBps?: number } = {},
 ): Promise<SharingPeer> {
-  const root = await temp.make();
-  for (const [name, size] of Object.entries(files)) {
-    await writeRandomFile(join(root, name), size);
-  }
-  const peer = await startSharingPeer({
-    root,
-    stateDir: await temp.make(),
-    ...options,
-  });
-  peers.push(peer);
-  return peer;
+  return shareRandomFiles(temp, peers, files, options);
 }
 
 function rawClient(peer: SharingPeer) {
@@ -254,14 +243,10 @@ describe('the peer server', () => {
 
   it('never delivers faster than its upload rate allows', async () => {
     // Given a peer capped at 2 MB/s in total and a 16 MiB file
-    const root = await temp.make();
-    await writeRandomFile(join(root, 'f.bin'), 16 * PIECE_SIZE);
-    const peer = await startSharingPeer({
-      root,
-      stateDir: await temp.make(),
-      uploadRateBps: 2e6,
-    });
-    peers.push(peer);
+    const peer = await sharePeer(
+      { 'f.bin': 16 * PIECE_SIZE },
+      { uploadRateBps: 2e6 },
+    );
     const file = peer.entry('f.bin');
     const client = rawClient(peer);
     // When two clients read the whole file at once for a while

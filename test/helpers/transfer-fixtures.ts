@@ -11,7 +11,9 @@ import {
   type SharedFileEntry,
 } from '@ferry/peer-core';
 
-export { TempDirs, writeRandomFile } from './temp-files.js';
+import { TempDirs, writeRandomFile } from './temp-files.js';
+
+export { TempDirs, writeRandomFile };
 
 /** SHA-256 of a file's content, streamed. */
 export async function sha256OfFile(path: string): Promise<string> {
@@ -74,4 +76,27 @@ export async function startSharingPeer(
       db.close();
     },
   };
+}
+
+/**
+ * Writes `files` (name → size) of random bytes into a new temp folder and
+ * serves it; the peer is added to `peers` for the caller to close.
+ */
+export async function shareRandomFiles(
+  temp: TempDirs,
+  peers: SharingPeer[],
+  files: Record<string, number>,
+  options: Omit<SharingPeerOptions, 'root' | 'stateDir'> = {},
+): Promise<SharingPeer> {
+  const root = await temp.make();
+  for (const [name, size] of Object.entries(files)) {
+    await writeRandomFile(join(root, name), size);
+  }
+  const peer = await startSharingPeer({
+    root,
+    stateDir: await temp.make(),
+    ...options,
+  });
+  peers.push(peer);
+  return peer;
 }
