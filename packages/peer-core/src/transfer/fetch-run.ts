@@ -1,9 +1,9 @@
 import { PeerError, PeerErrorCode } from '../errors.js';
 import type { FileManifest } from '../grpc/peer-types.js';
 import { pieceLength } from '../share/pieces.js';
-import { PieceAssembler } from './piece-assembler.js';
+import { ChunkSplitter, type PiecePart } from './chunk-splitter.js';
 import type { PieceQueue } from './piece-queue.js';
-import type { PieceWriter } from './piece-writer.js';
+import type { PieceSlot, PieceWriter } from './piece-writer.js';
 import type { SourceHandle } from './source-handle.js';
 import type { TransferTuning } from './transfer-types.js';
 
@@ -63,8 +63,8 @@ async function receiveRange(
   stall: StallGuard,
   writes: Promise<Error | undefined>[],
 ): Promise<void> {
-  const { manifest } = context;
-  const assembler = new PieceAssembler(
+  const { manifest, writer } = context;
+  const splitter = new ChunkSplitter(
     manifest.size,
     manifest.pieceSize,
     range.start,
@@ -79,29 +79,39 @@ async function receiveRange(
       signal: stall.signal,
     },
   );
-  for await (const chunk of chunks) {
-    stall.resume();
-    for (const piece of assembler.push(chunk)) {
-      stall.pause();
-      await context.writer.whenSlotFree();
+  let piece: PieceSlot | undefined;
+  try {
+    for await (const chunk of chunks) {
       stall.resume();
-      writes.push(writePiece(piece.index, piece.data, source, context, stall));
+      for (const part of splitter.push(chunk)) {
+        if (piece === undefined) {
+          stall.pause();
+          piece = await writer.reserve();
+          stall.resume();
+        }
+        piece.bytes.set(part.data, part.at);
+        if (part.at + part.data.length === part.pieceLength) {
+          writes.push(writePiece(part, piece, source, context, stall));
+          piece = undefined;
+        }
+      }
     }
+  } finally {
+    if (piece !== undefined) writer.release(piece);
   }
-  if (!assembler.complete) throw new Error('the stream ended early');
+  if (!splitter.complete) throw new Error('the stream ended early');
 }
 
 /** Writes a piece; resolves with the error (never rejects). */
 async function writePiece(
-  index: number,
-  data: Uint8Array,
+  { index, pieceLength: length }: PiecePart,
+  piece: PieceSlot,
   source: SourceHandle,
   context: FetchContext,
   stall: StallGuard,
 ): Promise<Error | undefined> {
-  const length = data.length;
   try {
-    if (!(await context.writer.write(index, data))) {
+    if (!(await context.writer.write(index, piece, length))) {
       stall.abort();
       return new PeerError(
         PeerErrorCode.IntegrityError,

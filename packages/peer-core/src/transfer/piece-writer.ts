@@ -15,18 +15,25 @@ type Request = PieceWriterRequest extends infer R
     : never
   : never;
 
+/** A slot of the writer's shared memory, lent out by `reserve`. */
+export interface PieceSlot {
+  readonly slot: number;
+  /** The slot's memory, one piece long. */
+  readonly bytes: Uint8Array;
+}
+
 interface Pending {
   resolve(reply: PieceWriterReply & { ok: true }): void;
   reject(error: Error): void;
 }
 
 /**
- * The receiving thread's side of a download's piece-writer worker: copies
- * each piece into a slot of memory shared with the worker (so the memory a
- * download holds for writing is fixed, and network buffers are freed by
- * the thread that made them), and tells when a slot is free so the
- * receiver can stop reading from the network while the disk or the
- * hashing falls behind. The worker gets the piece hashes once, at start;
+ * The receiving thread's side of a download's piece-writer worker. It
+ * lends out slots of memory shared with the worker; the receiver copies
+ * network data straight into a slot (so network buffers die young, on the
+ * thread that made them, and the memory a download holds for writing is
+ * fixed) and stops reading from the network while every slot is taken,
+ * that is while the disk or the hashing falls behind. The worker gets the piece hashes once, at start;
  * a request names only the piece and its slot.
  */
 export class PieceWriter {
@@ -92,23 +99,41 @@ export class PieceWriter {
     return this.#closed ? undefined : this.#failure;
   }
 
-  /** Resolves once a slot is free (or the writer has failed). */
-  async whenSlotFree(): Promise<void> {
+  /**
+   * Waits for a free slot and lends it: the caller copies a piece into
+   * `bytes`, then hands it back with `write` (or `release` if the piece
+   * never came whole). Throws once the writer has failed.
+   */
+  async reserve(): Promise<PieceSlot> {
     while (this.#freeSlots.length === 0 && this.#failure === undefined) {
       await new Promise<void>((resolve) => this.#slotWaiters.push(resolve));
     }
-  }
-
-  /** Verifies and writes piece `index`; false when its hash is wrong. */
-  async write(index: number, data: Uint8Array): Promise<boolean> {
-    if (data.length > this.#pieceSize) return false;
-    if (this.#freeSlots.length === 0) await this.whenSlotFree();
     const slot = this.#freeSlots.pop();
     if (slot === undefined) throw this.#failure ?? new Error('no free slot');
+    const offset = slot * this.#pieceSize;
+    return {
+      slot,
+      bytes: new Uint8Array(this.#slots, offset, this.#pieceSize),
+    };
+  }
+
+  /** Gives back a reserved slot that holds nothing to write. */
+  release(reserved: PieceSlot): void {
+    this.#freeSlots.push(reserved.slot);
+    this.#slotWaiters.shift()?.();
+  }
+
+  /**
+   * Verifies and writes piece `index`, the first `length` bytes of a
+   * reserved slot, and frees the slot; false when its hash is wrong.
+   */
+  async write(
+    index: number,
+    reserved: PieceSlot,
+    length: number,
+  ): Promise<boolean> {
     try {
-      new Uint8Array(this.#slots, slot * this.#pieceSize).set(data);
-      const { length } = data;
-      await this.#call({ type: 'piece', index, slot, length });
+      await this.#call({ type: 'piece', index, slot: reserved.slot, length });
       return true;
     } catch (error) {
       if (
@@ -118,8 +143,7 @@ export class PieceWriter {
         return false;
       throw error;
     } finally {
-      this.#freeSlots.push(slot);
-      this.#slotWaiters.shift()?.();
+      this.release(reserved);
     }
   }
 

@@ -2,25 +2,28 @@ import { PeerError, PeerErrorCode } from '../errors.js';
 import type { FileChunk } from '../grpc/peer-types.js';
 import { pieceLength } from '../share/pieces.js';
 
-/** A whole piece, ready to verify. */
-export interface AssembledPiece {
+/** The part of one piece that a chunk carries. */
+export interface PiecePart {
   index: number;
+  /** The whole piece's length. */
+  pieceLength: number;
+  /** Where `data` goes in the piece. */
+  at: number;
   data: Uint8Array;
 }
 
 /**
- * Turns the chunks of one `Download` stream into whole pieces. A chunk
- * that is exactly one piece is passed on without copying; anything else is
- * copied into place. Chunks out of order, empty, or past the requested
- * range are a protocol violation (`INTEGRITY_ERROR`).
+ * Splits the chunks of one `Download` stream into the parts of the pieces
+ * they carry (views, not copies), so the receiver can copy each part
+ * straight into the piece's place in the writer's memory. Chunks out of
+ * order, empty, or past the requested range are a protocol violation
+ * (`INTEGRITY_ERROR`).
  */
-export class PieceAssembler {
+export class ChunkSplitter {
   readonly #size: number;
   readonly #pieceSize: number;
   readonly #end: number;
   #position: number;
-  #partial: Uint8Array | undefined;
-  #filled = 0;
 
   constructor(size: number, pieceSize: number, start: number, end: number) {
     this.#size = size;
@@ -33,7 +36,7 @@ export class PieceAssembler {
     return this.#position === this.#end;
   }
 
-  *push(chunk: FileChunk): Generator<AssembledPiece> {
+  *push(chunk: FileChunk): Generator<PiecePart> {
     const { data } = chunk;
     if (
       chunk.offset !== this.#position ||
@@ -48,23 +51,16 @@ export class PieceAssembler {
     for (let used = 0; used < data.length;) {
       const index = Math.floor(this.#position / this.#pieceSize);
       const length = pieceLength(index, this.#size, this.#pieceSize);
-      if (this.#filled === 0 && used === 0 && data.length === length) {
-        this.#position += length;
-        yield { index, data };
-        return;
-      }
-      this.#partial ??= new Uint8Array(length);
-      const take = Math.min(length - this.#filled, data.length - used);
-      this.#partial.set(data.subarray(used, used + take), this.#filled);
-      this.#filled += take;
+      const at = this.#position - index * this.#pieceSize;
+      const take = Math.min(length - at, data.length - used);
       this.#position += take;
+      yield {
+        index,
+        pieceLength: length,
+        at,
+        data: data.subarray(used, used + take),
+      };
       used += take;
-      if (this.#filled === length) {
-        const piece = this.#partial;
-        this.#partial = undefined;
-        this.#filled = 0;
-        yield { index, data: piece };
-      }
     }
   }
 }
