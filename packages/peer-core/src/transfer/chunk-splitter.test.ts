@@ -63,7 +63,7 @@ describe('ChunkSplitter', () => {
 
   it('is not complete until the whole range came', () => {
     const splitter = new ChunkSplitter(64, PIECE, 0, 32);
-    [...splitter.push({ offset: 0, data: new Uint8Array(31) })];
+    Array.from(splitter.push({ offset: 0, data: new Uint8Array(31) }));
     expect(splitter.complete).toBe(false);
   });
 });
