@@ -1,10 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** The bucket holds this much of a second's rate. */
+const BURST_SECONDS = 0.1;
+
 /**
  * A token bucket shared by all uploads: `take(n)` waits until `n` bytes may
- * be sent at `bytesPerSecond` on average. The bucket holds at most `burst`
- * bytes, so an idle peer sends little more than that before the cap bites
- * (a one-second burst let a small file go out at several times the cap).
+ * be sent at `bytesPerSecond` on average. The bucket holds 100 ms of the
+ * rate (at least `minBurst`, one chunk; at most one second's worth): that
+ * makes up for an upload woken a few milliseconds late on a busy machine
+ * (with one 256 KiB chunk of burst, four sources capped at 50 MB/s on two
+ * cores each sent ~42 MB/s), while a small file still cannot go out at
+ * several times the cap (as it did with a one-second burst).
  */
 export class RateLimiter {
   readonly #rate: number;
@@ -12,9 +18,12 @@ export class RateLimiter {
   #tokens: number;
   #updatedMs = Date.now();
 
-  constructor(bytesPerSecond: number, burst: number) {
+  constructor(bytesPerSecond: number, minBurst: number) {
     this.#rate = bytesPerSecond;
-    this.#burst = Math.min(burst, bytesPerSecond);
+    this.#burst = Math.min(
+      bytesPerSecond,
+      Math.max(minBurst, bytesPerSecond * BURST_SECONDS),
+    );
     this.#tokens = this.#burst;
   }
 
