@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 
 /** Exit code for a command line that could not be parsed. */
 export const EXIT_USAGE = 2;
 
-/** Reads `version` from the package.json at `packageJsonUrl`. */
-export function packageVersion(packageJsonUrl: URL): string {
-  const pkg = JSON.parse(readFileSync(packageJsonUrl, 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
+export { packageVersion } from '../package-version.js';
 
 /**
  * Runs a commander program with Ferry's exit-code convention: `--help` and

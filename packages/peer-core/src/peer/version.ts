@@ -1,4 +1,4 @@
-import { packageVersion } from '../cli/program.js';
+import { packageVersion } from '../package-version.js';
 
 /** The version of `@ferry/peer-core`, told to other peers. */
 export function peerVersion(): string {
