@@ -9,8 +9,10 @@ import type { SourceHandle } from './source-handle.js';
  * them until the queue has nothing left, the source is dropped, or the
  * download is paused or cancelled. Runs are at most a fair share of what
  * is left among all `lanes`, so a small file (or the end of a big one) is
- * spread over every source. A failed run goes back to the queue for any
- * source to take.
+ * spread over every source. The next run is asked for as soon as a stream
+ * ends; its pieces' writes settle meanwhile, and the lane returns only
+ * once every write has. A failed run (or a failed piece of one) goes back
+ * to the queue for any source to take.
  */
 export async function runLane(
   source: SourceHandle,
@@ -18,30 +20,45 @@ export async function runLane(
   lanes: number,
 ): Promise<void> {
   const { queue, signal, tuning } = context;
-  while (!signal.aborted && !source.dropped) {
-    const fairShare = Math.ceil(queue.missingCount / lanes);
-    const wanted = runLength(
-      source.speedBps(),
-      context.manifest.pieceSize,
-      tuning,
-    );
-    const run = queue.take(Math.max(1, Math.min(wanted, fairShare)));
-    if (run.length === 0) return;
-    source.setActive(true);
-    try {
-      await fetchRun(source, run, context);
+  let settled = Promise.resolve();
+  const settle = (run: number[], error: Error | undefined): void => {
+    if (error === undefined) {
       source.succeeded();
-    } catch (error) {
-      queue.giveBack(run);
-      if (signal.aborted || context.writer.failure) return;
-      const verdict = source.failed(error);
-      if (!verdict.drop) {
-        await sleep(verdict.retryInMs, undefined, { signal }).catch(
-          () => undefined,
-        );
-      }
-    } finally {
-      source.setActive(false);
+      return;
     }
+    queue.giveBack(run);
+    if (!signal.aborted && !context.writer.failure) source.failed(error);
+  };
+  try {
+    while (!signal.aborted && !source.dropped) {
+      const fairShare = Math.ceil(queue.missingCount / lanes);
+      const wanted = runLength(
+        source.speedBps(),
+        context.manifest.pieceSize,
+        tuning,
+      );
+      const run = queue.take(Math.max(1, Math.min(wanted, fairShare)));
+      if (run.length === 0) return;
+      source.setActive(true);
+      try {
+        const { written } = await fetchRun(source, run, context);
+        settled = Promise.all([settled, written]).then(([, error]) =>
+          settle(run, error),
+        );
+      } catch (error) {
+        queue.giveBack(run);
+        if (signal.aborted || context.writer.failure) return;
+        const verdict = source.failed(error);
+        if (!verdict.drop) {
+          await sleep(verdict.retryInMs, undefined, { signal }).catch(
+            () => undefined,
+          );
+        }
+      } finally {
+        source.setActive(false);
+      }
+    }
+  } finally {
+    await settled;
   }
 }

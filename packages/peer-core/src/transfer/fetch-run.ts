@@ -21,15 +21,20 @@ export interface FetchContext {
 
 /**
  * Fetches a run of consecutive pieces from one source in one `Download`
- * call and hands each piece to the writer as it completes. Throws when the
- * call fails, stalls for `stallTimeoutMs`, ends early, or a piece fails
- * verification (`INTEGRITY_ERROR`); pieces verified before that count.
+ * call and hands each piece to the writer as it completes. Resolves once
+ * the stream has ended, with `written`, a promise of the run's writes:
+ * the error of the first piece that failed (a corrupt piece is an
+ * `INTEGRITY_ERROR`), or undefined once every piece is verified and
+ * written. The source can meanwhile be asked for its next run, so it does
+ * not sit idle while the writer catches up. Throws (after the writes settle) when the call
+ * fails, stalls for `stallTimeoutMs`, ends early, or a piece fails
+ * verification before the stream ended; pieces verified before that count.
  */
 export async function fetchRun(
   source: SourceHandle,
   run: number[],
   context: FetchContext,
-): Promise<void> {
+): Promise<{ written: Promise<Error | undefined> }> {
   const { manifest } = context;
   const first = run[0] ?? 0;
   const last = run.at(-1) ?? first;
@@ -40,20 +45,19 @@ export async function fetchRun(
     pieceLength(last, manifest.size, manifest.pieceSize);
   const stall = new StallGuard(context.tuning.stallTimeoutMs, context.signal);
   const writes: Promise<Error | undefined>[] = [];
-  let streamError: Error | undefined;
+  const written = async (): Promise<Error | undefined> =>
+    (await Promise.all(writes)).find((error) => error !== undefined);
   try {
     await receiveRange(source, { start, end }, context, stall, writes);
   } catch (error) {
-    streamError = stall.stalled
+    const streamError = stall.stalled
       ? new PeerError(PeerErrorCode.PeerUnreachable, `${source.label} stalled`)
       : asError(error);
+    throw (await written()) ?? streamError;
   } finally {
     stall.stop();
   }
-  const writeErrors = await Promise.all(writes);
-  const corrupt = writeErrors.find((error) => error !== undefined);
-  if (corrupt !== undefined) throw corrupt;
-  if (streamError !== undefined) throw streamError;
+  return { written: written() };
 }
 
 async function receiveRange(

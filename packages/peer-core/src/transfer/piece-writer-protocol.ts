@@ -1,4 +1,4 @@
-/** What the piece-writer worker is started with. */
+/** What the piece-writer worker is given, in its first request. */
 export interface PieceWriterInit {
   partPath: string;
   size: number;
@@ -16,6 +16,7 @@ export interface PieceWriterInit {
 
 /** Requests to the piece-writer worker; each is answered by `id`. */
 export type PieceWriterRequest =
+  | { type: 'init'; id: number; init: PieceWriterInit }
   | {
       type: 'piece';
       id: number;

@@ -2,7 +2,7 @@
  * Entry module of a download's piece-writer worker thread. Hashing and
  * writing pieces here keeps them off the thread that receives gRPC data.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { getErrorMessage } from '../errors.js';
 import { PieceWriterCore } from './piece-writer-core.js';
 import type {
@@ -11,19 +11,41 @@ import type {
   PieceWriterRequest,
 } from './piece-writer-protocol.js';
 
+interface Writing {
+  core: PieceWriterCore;
+  init: PieceWriterInit;
+}
+
+/** Set by the first request: the thread starts before the file is known. */
+let writing: Writing | undefined;
+
 const port = parentPort;
 if (port !== null) {
-  const init = workerData as PieceWriterInit;
-  const core = new PieceWriterCore(init);
   port.on('message', (request: PieceWriterRequest) => {
-    port.postMessage(handle(core, init, request));
+    port.postMessage(
+      request.type === 'init'
+        ? initialize(request)
+        : writing === undefined
+          ? { id: request.id, ok: false, error: 'no file to write yet' }
+          : handle(writing, request),
+    );
   });
 }
 
+function initialize(
+  request: PieceWriterRequest & { type: 'init' },
+): PieceWriterReply {
+  try {
+    writing = { core: new PieceWriterCore(request.init), init: request.init };
+    return { id: request.id, ok: true };
+  } catch (error) {
+    return { id: request.id, ok: false, error: getErrorMessage(error) };
+  }
+}
+
 function handle(
-  core: PieceWriterCore,
-  init: PieceWriterInit,
-  request: PieceWriterRequest,
+  { core, init }: Writing,
+  request: Exclude<PieceWriterRequest, { type: 'init' }>,
 ): PieceWriterReply {
   try {
     switch (request.type) {

@@ -38,28 +38,20 @@ interface Pending {
  */
 export class PieceWriter {
   readonly #worker: Worker;
-  readonly #syncHandle: FileHandle;
   readonly #pending = new Map<number, Pending>();
-  readonly #slots: SharedArrayBuffer;
-  readonly #pieceSize: number;
   readonly #freeSlots: number[] = [];
   readonly #slotWaiters: (() => void)[] = [];
+  #syncHandle: FileHandle | undefined;
+  #slots = new SharedArrayBuffer(0);
+  #pieceSize = 0;
   #nextId = 1;
   #failure: Error | undefined;
   #closed = false;
 
-  private constructor(init: PieceWriterInit, syncHandle: FileHandle) {
-    this.#syncHandle = syncHandle;
-    this.#slots = init.slots;
-    this.#pieceSize = init.pieceSize;
-    const count = init.slots.byteLength / init.pieceSize;
-    for (let slot = count - 1; slot >= 0; slot--) this.#freeSlots.push(slot);
+  private constructor() {
     this.#worker = new Worker(
       new URL('./piece-writer-worker.js', import.meta.url),
-      {
-        workerData: init,
-        execArgv: workerExecArgv(),
-      },
+      { execArgv: workerExecArgv() },
     );
     this.#worker.on('message', (reply: PieceWriterReply) =>
       this.#settle(reply),
@@ -71,13 +63,24 @@ export class PieceWriter {
   }
 
   /**
-   * Creates the `.part` file (sized `size`) if needed and starts a worker
-   * with `slotCount` piece slots (fewer if the file has fewer pieces).
+   * Starts the worker thread, before the download knows its file: a
+   * thread takes ~70 ms to start, which then overlaps fetching the
+   * manifest. `open` gives it the file; `close` stops it.
    */
-  static async open(
+  static start(): PieceWriter {
+    return new PieceWriter();
+  }
+
+  /**
+   * Creates the `.part` file (sized `size`) if needed and hands it to the
+   * worker, with `slotCount` piece slots (fewer if the file has fewer
+   * pieces). The worker opens the file in the background; if it cannot,
+   * the writer fails and so does every write.
+   */
+  async open(
     init: Omit<PieceWriterInit, 'slots'>,
     slotCount: number,
-  ): Promise<PieceWriter> {
+  ): Promise<void> {
     const handle = await open(init.partPath, 'a');
     try {
       if ((await handle.stat()).size !== init.size) {
@@ -87,10 +90,13 @@ export class PieceWriter {
       await handle.close();
       throw error;
     }
-    const slots = Math.min(slotCount, pieceCount(init.size, init.pieceSize));
-    return new PieceWriter(
-      { ...init, slots: new SharedArrayBuffer(slots * init.pieceSize) },
-      handle,
+    this.#syncHandle = handle;
+    const count = Math.min(slotCount, pieceCount(init.size, init.pieceSize));
+    this.#slots = new SharedArrayBuffer(count * init.pieceSize);
+    this.#pieceSize = init.pieceSize;
+    for (let slot = count - 1; slot >= 0; slot--) this.#freeSlots.push(slot);
+    this.#call({ type: 'init', init: { ...init, slots: this.#slots } }).catch(
+      (error: unknown) => this.#fail(error),
     );
   }
 
@@ -152,7 +158,7 @@ export class PieceWriter {
    * libuv's thread pool, so the worker keeps writing meanwhile.
    */
   async sync(): Promise<void> {
-    await this.#syncHandle.datasync();
+    await this.#syncHandle?.datasync();
   }
 
   /** The whole-file SHA-256; every piece must have been written. */
@@ -171,7 +177,7 @@ export class PieceWriter {
       'piece writer closed',
     );
     await this.#worker.terminate();
-    await this.#syncHandle.close().catch(() => undefined);
+    await this.#syncHandle?.close().catch(() => undefined);
   }
 
   #call(request: Request): Promise<PieceWriterReply & { ok: true }> {
@@ -196,7 +202,7 @@ export class PieceWriter {
       );
   }
 
-  #fail(error: Error): void {
+  #fail(error: unknown): void {
     this.#failure ??= new PeerError(
       PeerErrorCode.Io,
       `cannot write the download: ${getErrorMessage(error)}`,

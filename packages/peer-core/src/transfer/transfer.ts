@@ -191,9 +191,10 @@ export class Transfer extends EventEmitter<TransferEvents> {
   }
 
   async #run(): Promise<string> {
+    const writer = PieceWriter.start();
     try {
       const manifest = await this.#fetchManifest();
-      this.#prepared = await this.#prepare(manifest);
+      this.#prepared = await this.#prepare(manifest, writer);
       if (!this.#paused) this.#setState(TransferState.Downloading);
       await this.#downloadAll(this.#prepared);
       this.#setState(TransferState.Verifying);
@@ -206,7 +207,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
         this.#cancelled || this.#stopped
           ? this.#endedError()
           : toTransferError(error);
-      await this.#cleanUp(failure);
+      await this.#cleanUp(failure, writer);
       this.#error = failure.message;
       this.#setState(
         this.#cancelled
@@ -250,9 +251,12 @@ export class Transfer extends EventEmitter<TransferEvents> {
     return manifest;
   }
 
-  async #prepare(manifest: FileManifest): Promise<Prepared> {
+  async #prepare(
+    manifest: FileManifest,
+    writer: PieceWriter,
+  ): Promise<Prepared> {
     const placement = await placePart(this.#options.dir, this.name, manifest);
-    const writer = await PieceWriter.open(
+    await writer.open(
       {
         partPath: placement.partPath,
         size: manifest.size,
@@ -390,14 +394,17 @@ export class Transfer extends EventEmitter<TransferEvents> {
     return path;
   }
 
-  async #cleanUp(failure: PeerError): Promise<void> {
+  async #cleanUp(failure: PeerError, writer: PieceWriter): Promise<void> {
     const prepared = this.#prepared;
-    if (prepared === undefined) return;
     const keep =
       !this.#cancelled && failure.code !== PeerErrorCode.IntegrityError;
-    if (keep) await prepared.recorder.flush(() => prepared.queue.doneIndexes());
-    await prepared.writer.close();
-    if (this.#cancelled) await removePartFiles(prepared.placement.partPath);
+    if (prepared !== undefined && keep) {
+      await prepared.recorder.flush(() => prepared.queue.doneIndexes());
+    }
+    await writer.close();
+    if (prepared !== undefined && this.#cancelled) {
+      await removePartFiles(prepared.placement.partPath);
+    }
   }
 
   #throwIfCancelled(): void {
