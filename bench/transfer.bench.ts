@@ -115,8 +115,11 @@ process.stdout.write('READY ' + server.port + '\\n');
 exitWhenStdinCloses(async () => { await server.close(100); await share.close(); db.close(); });`,
 
   get: `${PEAK_RSS}
-import { download, TransferEvent } from '@ferry/peer-core';
+import { download, loadPeerProto, TransferEvent } from '@ferry/peer-core';
 const options = JSON.parse(process.argv[1]);
+// A running peer has gRPC and the proto loaded (it serves its share):
+// load them before the clock starts.
+loadPeerProto();
 const started = performance.now();
 const transfer = download(options);
 const onProgress = (progress) => {

@@ -8,11 +8,21 @@ export const PEER_PROTO_PATH = fileURLToPath(
   new URL('../../../../proto/ferry/v1/peer.proto', import.meta.url),
 );
 
-/** Loads `proto/ferry/v1/peer.proto` into typed gRPC constructors. */
+let loaded: ProtoGrpcType | undefined;
+
+/**
+ * Loads `proto/ferry/v1/peer.proto` into typed gRPC constructors, once per
+ * process (parsing it took ~50 ms, at the start of every download).
+ */
 export function loadPeerProto(): ProtoGrpcType {
-  const definition = grpcProtoLoader().loadSync(
-    PEER_PROTO_PATH,
-    PROTO_LOADER_OPTIONS,
-  );
-  return grpcJs().loadPackageDefinition(definition) as unknown as ProtoGrpcType;
+  if (loaded === undefined) {
+    const definition = grpcProtoLoader().loadSync(
+      PEER_PROTO_PATH,
+      PROTO_LOADER_OPTIONS,
+    );
+    loaded = grpcJs().loadPackageDefinition(
+      definition,
+    ) as unknown as ProtoGrpcType;
+  }
+  return loaded;
 }
