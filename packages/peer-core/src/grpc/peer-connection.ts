@@ -50,6 +50,14 @@ export class PeerConnection {
     this.#browseDeadlineMs = options.browseDeadlineMs ?? 60_000;
   }
 
+  /**
+   * Starts connecting now rather than on the first call, so a download's
+   * sources connect while the manifest is fetched from one of them.
+   */
+  connect(): void {
+    this.#client.getChannel().getConnectivityState(true);
+  }
+
   /** Who the peer is and what it shares in total. */
   getInfo(): Promise<PeerInfo> {
     return new Promise((resolve, reject) => {

@@ -44,6 +44,7 @@ export class SourceHandle {
     this.label = source.label ?? this.address;
     this.#maxFailures = maxFailures;
     this.connection = new PeerConnection(source, { proto });
+    this.connection.connect();
   }
 
   /** Verified bytes per second lately (0 before the first piece). */
