@@ -52,18 +52,18 @@ describe('ChunkSplitter', () => {
   });
 
   it('rejects chunks out of order, empty or past the range', () => {
-    const data = new Uint8Array(8);
-    const pushed = (offset: number, bytes: Uint8Array) => () => [
+    const data = Buffer.alloc(8);
+    const pushed = (offset: number, bytes: Buffer) => () => [
       ...new ChunkSplitter(64, PIECE, 0, 32).push({ offset, data: bytes }),
     ];
     expect(pushed(8, data)).toThrow(PeerError);
-    expect(pushed(0, new Uint8Array(0))).toThrow(PeerError);
-    expect(pushed(0, new Uint8Array(33))).toThrow(PeerError);
+    expect(pushed(0, Buffer.alloc(0))).toThrow(PeerError);
+    expect(pushed(0, Buffer.alloc(33))).toThrow(PeerError);
   });
 
   it('is not complete until the whole range came', () => {
     const splitter = new ChunkSplitter(64, PIECE, 0, 32);
-    Array.from(splitter.push({ offset: 0, data: new Uint8Array(31) }));
+    Array.from(splitter.push({ offset: 0, data: Buffer.alloc(31) }));
     expect(splitter.complete).toBe(false);
   });
 });
