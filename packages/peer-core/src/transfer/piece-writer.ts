@@ -33,8 +33,9 @@ interface Pending {
  * network data straight into a slot (so network buffers die young, on the
  * thread that made them, and the memory a download holds for writing is
  * fixed) and stops reading from the network while every slot is taken,
- * that is while the disk or the hashing falls behind. The worker gets the piece hashes once, at start;
- * a request names only the piece and its slot.
+ * that is while the disk or the hashing falls behind. The worker gets the
+ * file and the piece hashes once, in its first request; a piece request
+ * names only the piece and its slot.
  */
 export class PieceWriter {
   readonly #worker: Worker;
