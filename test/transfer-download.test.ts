@@ -175,28 +175,37 @@ describe('download from one source', () => {
 });
 
 describe('download from several sources', () => {
-  it('fetches from three sources in parallel and verifies the result', async () => {
-    // Given three peers sharing the same 24 MiB file, each capped at 20 MB/s
-    const first = await sharePeer({ 'movie.mkv': 24 * PIECE_SIZE }, 20e6);
-    const second = await startCopy(first, 'movie.mkv', 20e6);
-    const third = await startCopy(first, 'movie.mkv', 20e6);
-    const entry = first.entry('movie.mkv');
-    // When we download it from all three
-    const transfer = download({
-      sha256: entry.sha256,
-      sources: [first, second, third].map((peer, i) => sourceOf(peer, `p${i}`)),
-      dir: await temp.make(),
-      name: entry.name,
-      piecesRoot: entry.piecesRoot,
-    });
-    const path = await transfer.done;
-    // Then the file is right and every source delivered part of it
-    expect(await sha256OfFile(path)).toBe(entry.sha256);
-    const sources = transfer.progress().sources;
-    expect(sources).toHaveLength(3);
-    for (const source of sources) expect(source.bytes).toBeGreaterThan(0);
-    expect(sources.reduce((sum, s) => sum + s.bytes, 0)).toBe(entry.size);
-  });
+  it.each([
+    ['around the page cache (O_DIRECT)', true],
+    ['through the page cache', false],
+  ])(
+    'fetches from three sources in parallel, written %s, and verifies the result',
+    async (_how, directIo) => {
+      // Given three peers sharing the same 24 MiB file, each capped at 20 MB/s
+      const first = await sharePeer({ 'movie.mkv': 24 * PIECE_SIZE }, 20e6);
+      const second = await startCopy(first, 'movie.mkv', 20e6);
+      const third = await startCopy(first, 'movie.mkv', 20e6);
+      const entry = first.entry('movie.mkv');
+      // When we download it from all three
+      const transfer = download({
+        sha256: entry.sha256,
+        sources: [first, second, third].map((peer, i) =>
+          sourceOf(peer, `p${i}`),
+        ),
+        dir: await temp.make(),
+        name: entry.name,
+        piecesRoot: entry.piecesRoot,
+        tuning: { directIo },
+      });
+      const path = await transfer.done;
+      // Then the file is right and every source delivered part of it
+      expect(await sha256OfFile(path)).toBe(entry.sha256);
+      const sources = transfer.progress().sources;
+      expect(sources).toHaveLength(3);
+      for (const source of sources) expect(source.bytes).toBeGreaterThan(0);
+      expect(sources.reduce((sum, s) => sum + s.bytes, 0)).toBe(entry.size);
+    },
+  );
 
   it('pauses, resumes and completes; cancel deletes the partial file', async () => {
     // Given a slow source (4 MB/s) and a 12 MiB file

@@ -1,12 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
-import {
-  closeSync,
-  fdatasyncSync,
-  openSync,
-  readSync,
-  writeSync,
-} from 'node:fs';
 import { pieceCount, pieceLength } from '../share/pieces.js';
+import { DirectIoFile } from './direct-io-file.js';
+import { alignedMemory } from './page-aligned-memory.js';
 import type { PieceWriterInit } from './piece-writer-protocol.js';
 
 /**
@@ -16,7 +11,7 @@ import type { PieceWriterInit } from './piece-writer-protocol.js';
  * when their turn comes, so nothing waits in memory).
  */
 export class PieceWriterCore {
-  readonly #fd: number;
+  readonly #file: DirectIoFile;
   readonly #init: PieceWriterInit;
   readonly #count: number;
   readonly #written: Set<number>;
@@ -26,7 +21,7 @@ export class PieceWriterCore {
 
   constructor(init: PieceWriterInit) {
     this.#init = init;
-    this.#fd = openSync(init.partPath, 'r+');
+    this.#file = new DirectIoFile(init.partPath, { direct: init.directIo });
     this.#count = pieceCount(init.size, init.pieceSize);
     this.#written = new Set(init.verified);
     this.#catchUp();
@@ -42,7 +37,7 @@ export class PieceWriterCore {
       index * 32 + 32,
     );
     if (expected.length !== 32 || !digest.equals(expected)) return false;
-    writeAll(this.#fd, data, index * this.#init.pieceSize);
+    this.#file.write(data, index * this.#init.pieceSize);
     if (index === this.#cursor) {
       this.#whole.update(data);
       this.#cursor += 1;
@@ -59,43 +54,23 @@ export class PieceWriterCore {
     if (this.#cursor < this.#count) {
       throw new Error(`piece ${this.#cursor} was never written`);
     }
-    fdatasyncSync(this.#fd);
+    this.#file.sync();
     return this.#whole.digest('hex');
   }
 
   close(): void {
-    closeSync(this.#fd);
+    this.#file.close();
   }
 
   #catchUp(): void {
     while (this.#written.delete(this.#cursor)) {
       const { size, pieceSize } = this.#init;
       const length = pieceLength(this.#cursor, size, pieceSize);
-      this.#scratch ??= Buffer.allocUnsafe(pieceSize);
+      this.#scratch ??= alignedMemory(pieceSize);
       const piece = this.#scratch.subarray(0, length);
-      readAll(this.#fd, piece, this.#cursor * pieceSize);
+      this.#file.read(piece, this.#cursor * pieceSize);
       this.#whole.update(piece);
       this.#cursor += 1;
     }
-  }
-}
-
-function writeAll(fd: number, data: Uint8Array, position: number): void {
-  for (let done = 0; done < data.length;) {
-    done += writeSync(fd, data, done, data.length - done, position + done);
-  }
-}
-
-function readAll(fd: number, buffer: Buffer, position: number): void {
-  for (let done = 0; done < buffer.length;) {
-    const read = readSync(
-      fd,
-      buffer,
-      done,
-      buffer.length - done,
-      position + done,
-    );
-    if (read === 0) throw new Error('the .part file is shorter than recorded');
-    done += read;
   }
 }

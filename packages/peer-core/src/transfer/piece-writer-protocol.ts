@@ -12,6 +12,8 @@ export interface PieceWriterInit {
    * that it copies pieces into before asking for them to be written.
    */
   slots: SharedArrayBuffer;
+  /** Write whole pieces around the page cache (`TransferTuning.directIo`). */
+  directIo: boolean;
 }
 
 /** Requests to the piece-writer worker; each is answered by `id`. */

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
 import { pieceCount } from '../share/pieces.js';
 import { workerExecArgv } from '../share/worker-exec-argv.js';
+import { sharedAlignedMemory } from './page-aligned-memory.js';
 import type {
   PieceWriterInit,
   PieceWriterReply,
@@ -93,7 +94,7 @@ export class PieceWriter {
     }
     this.#syncHandle = handle;
     const count = Math.min(slotCount, pieceCount(init.size, init.pieceSize));
-    this.#slots = new SharedArrayBuffer(count * init.pieceSize);
+    this.#slots = sharedAlignedMemory(count * init.pieceSize);
     this.#pieceSize = init.pieceSize;
     for (let slot = count - 1; slot >= 0; slot--) this.#freeSlots.push(slot);
     this.#call({ type: 'init', init: { ...init, slots: this.#slots } }).catch(

@@ -263,6 +263,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
         pieceSize: manifest.pieceSize,
         verified: placement.verified,
         pieceHashes: Buffer.concat(manifest.pieceHashes),
+        directIo: this.#tuning.directIo,
       },
       this.#tuning.maxPendingWrites,
     );

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DIRECT_IO_ALIGNMENT, DirectIoFile } from './direct-io-file.js';
+import { alignedMemory } from './page-aligned-memory.js';
+
+const BLOCK = DIRECT_IO_ALIGNMENT;
+const dirs: string[] = [];
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true });
+});
+
+/** An empty file of `size` bytes in a fresh temporary folder. */
+function emptyFile(size: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ferry-direct-'));
+  dirs.push(dir);
+  const path = join(dir, 'file.part');
+  writeFileSync(path, Buffer.alloc(size));
+  return path;
+}
+
+/** Whether the temporary folder's file system takes O_DIRECT at all. */
+function tmpdirTakesDirectIo(): boolean {
+  const path = emptyFile(0);
+  try {
+    closeSync(openSync(path, constants.O_RDWR | constants.O_DIRECT));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('DirectIoFile', () => {
+  it.runIf(tmpdirTakesDirectIo())(
+    'moves aligned blocks around the page cache and the rest through it',
+    () => {
+      const size = 3 * BLOCK + 100;
+      const path = emptyFile(size);
+      const memory = alignedMemory(size);
+      const bytes = randomBytes(size);
+      bytes.copy(memory);
+      const file = new DirectIoFile(path, { direct: true });
+      file.write(memory.subarray(BLOCK, 3 * BLOCK), BLOCK);
+      file.write(memory.subarray(0, BLOCK), 0);
+      file.write(memory.subarray(3 * BLOCK, size), 3 * BLOCK);
+      file.sync();
+      expect(file.direct).toBe(true);
+
+      const back = alignedMemory(size);
+      file.read(back.subarray(0, 3 * BLOCK), 0);
+      file.read(back.subarray(3 * BLOCK, size), 3 * BLOCK);
+      expect(file.direct).toBe(true);
+      file.close();
+      expect(back.subarray(0, size).equals(bytes)).toBe(true);
+      expect(readFileSync(path).equals(bytes)).toBe(true);
+    },
+  );
+
+  it.runIf(tmpdirTakesDirectIo())(
+    'falls back to ordinary I/O for good when the memory is not aligned',
+    () => {
+      // An 8 MiB ArrayBuffer comes from malloc: 16 bytes past a page.
+      const size = 8 * 1024 * 1024;
+      const path = emptyFile(size);
+      const memory = new Uint8Array(new ArrayBuffer(size));
+      memory.set(randomBytes(size));
+      const file = new DirectIoFile(path, { direct: true });
+      file.write(memory, 0);
+      expect(file.direct).toBe(false);
+      const back = new Uint8Array(new ArrayBuffer(size));
+      file.read(back, 0);
+      file.close();
+      expect(Buffer.from(back).equals(memory)).toBe(true);
+      expect(readFileSync(path).equals(memory)).toBe(true);
+    },
+  );
+
+  it('uses only ordinary I/O when asked to', () => {
+    const path = emptyFile(BLOCK);
+    const memory = alignedMemory(BLOCK);
+    memory.set(randomBytes(BLOCK));
+    const file = new DirectIoFile(path, { direct: false });
+    file.write(memory.subarray(0, BLOCK), 0);
+    expect(file.direct).toBe(false);
+    file.close();
+    expect(readFileSync(path).equals(memory.subarray(0, BLOCK))).toBe(true);
+  });
+
+  it('says so when the file is shorter than a read', () => {
+    const path = emptyFile(BLOCK);
+    const file = new DirectIoFile(path, { direct: true });
+    expect(() => file.read(alignedMemory(2 * BLOCK), BLOCK)).toThrow(
+      /shorter than expected/,
+    );
+    file.close();
+  });
+});
