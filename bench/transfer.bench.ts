@@ -114,8 +114,11 @@ const server = await startPeerServer({
 process.stdout.write('READY ' + server.port + '\\n');
 exitWhenStdinCloses(async () => { await server.close(100); await share.close(); db.close(); });`,
 
+  // The downloader imports the download engine alone, as a process that
+  // only downloads would (the main entry also loads the directory client,
+  // profile store and logger: ~22 MiB more).
   get: `${PEAK_RSS}
-import { download, loadPeerProto, TransferEvent } from '@ferry/peer-core';
+import { download, loadPeerProto, TransferEvent } from '@ferry/peer-core/transfer';
 const options = JSON.parse(process.argv[1]);
 // A running peer has gRPC and the proto loaded (it serves its share):
 // load them before the clock starts.

@@ -66,19 +66,7 @@ export {
 } from './grpc/peer-address.js';
 export { PeerCallError, toPeerError } from './grpc/to-peer-error.js';
 export type { FileChunk, FileManifest, PeerInfo } from './grpc/peer-types.js';
-export { download, Transfer } from './transfer/transfer.js';
-export {
-  DEFAULT_TUNING,
-  SourceState,
-  TransferEvent,
-  type DownloadOptions,
-  type SourceStats,
-  type TransferEvents,
-  type TransferProgress,
-  type TransferSource,
-  type TransferTuning,
-} from './transfer/transfer-types.js';
-export { sanitizeFileName } from './transfer/sanitize-name.js';
+export * from './transfer/index.js';
 export { openProfileStore } from './config/profile-store.js';
 export {
   resolveFerryPaths,
