@@ -29,8 +29,8 @@ type Transfer = (
  * A download is written once and not read again soon, and copying it into
  * the page cache is not free: on this machine class a buffered write of
  * 1 GiB cost ~1.5 s of kernel CPU, an `O_DIRECT` one ~0.2 s (`dd`). Where
- * the file system or the memory refuses `O_DIRECT` (EINVAL: tmpfs on old
- * kernels, unaligned memory), the file falls back to ordinary I/O for
+ * the file system or the memory refuses `O_DIRECT` (EINVAL: some file
+ * systems, unaligned memory), the file falls back to ordinary I/O for
  * good. Callers `sync` before they rely on the bytes being on the disk,
  * as with buffered writes.
  */
@@ -110,13 +110,17 @@ export class DirectIoFile {
   }
 }
 
-/** An `O_DIRECT` descriptor, or undefined where the file system has none. */
+/**
+ * An `O_DIRECT` descriptor, or undefined where the file system has none
+ * (EINVAL on Linux; whatever the error, the ordinary descriptor is open).
+ */
 function openDirect(path: string): number | undefined {
+  // Linux only: macOS and Windows have no O_DIRECT flag.
+  if (constants.O_DIRECT === undefined) return undefined;
   try {
     return openSync(path, constants.O_RDWR | constants.O_DIRECT);
-  } catch (error) {
-    if (isInvalidArgument(error)) return undefined;
-    throw error;
+  } catch {
+    return undefined;
   }
 }
 
