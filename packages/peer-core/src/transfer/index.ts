@@ -1,7 +1,7 @@
 /**
  * `@ferry/peer-core/transfer`: the download engine on its own. The
  * package's main entry also loads the directory client, the profile store
- * and the logger (got, conf, pino: ~26 MiB more resident memory), which a
+ * and the logger (got, conf, pino: ~22 MiB more resident memory), which a
  * process that only downloads does not need.
  */
 export { PeerError, PeerErrorCode } from '../errors.js';
