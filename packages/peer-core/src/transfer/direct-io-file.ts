@@ -35,11 +35,13 @@ type Transfer = (
  * as with buffered writes.
  */
 export class DirectIoFile {
+  readonly #path: string;
   readonly #fd: number;
   #directFd: number | undefined;
 
   /** Opens `path` (which must exist) for reading and writing. */
   constructor(path: string, options: { direct: boolean }) {
+    this.#path = path;
     this.#fd = openSync(path, 'r+');
     this.#directFd = options.direct ? openDirect(path) : undefined;
   }
@@ -85,7 +87,11 @@ export class DirectIoFile {
         this.#dropDirect();
         continue;
       }
-      if (moved === 0) throw new Error('the file is shorter than expected');
+      if (moved === 0) {
+        throw new Error(
+          `${this.#path} is shorter than expected (it ends at byte ${position + done})`,
+        );
+      }
       done += moved;
     }
   }
