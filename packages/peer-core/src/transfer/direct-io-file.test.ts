@@ -41,8 +41,10 @@ function tmpdirTakesDirectIo(): boolean {
   }
 }
 
+const directIoHere = tmpdirTakesDirectIo();
+
 describe('DirectIoFile', () => {
-  it.runIf(tmpdirTakesDirectIo())(
+  it.runIf(directIoHere)(
     'moves aligned blocks around the page cache and the rest through it',
     () => {
       const size = 3 * BLOCK + 100;
@@ -67,7 +69,7 @@ describe('DirectIoFile', () => {
     },
   );
 
-  it.runIf(tmpdirTakesDirectIo())(
+  it.runIf(directIoHere)(
     'falls back to ordinary I/O for good when the memory is not aligned',
     () => {
       // An 8 MiB ArrayBuffer comes from malloc: 16 bytes past a page.
