@@ -3,9 +3,13 @@ import {
   constants,
   fdatasyncSync,
   openSync,
+  read,
   readSync,
   writeSync,
 } from 'node:fs';
+import { promisify } from 'node:util';
+
+const readOnPool = promisify(read);
 
 /**
  * What `O_DIRECT` needs aligned: the memory, the file offset and the
@@ -61,6 +65,35 @@ export class DirectIoFile {
     this.#transfer(readSync, buffer, position);
   }
 
+  /**
+   * Like `read`, but the read runs on libuv's thread pool, so the calling
+   * thread goes on meanwhile. Do not close the file while it runs.
+   */
+  async readInBackground(buffer: Uint8Array, position: number): Promise<void> {
+    for (let done = 0; done < buffer.length;) {
+      const length = buffer.length - done;
+      const fd = this.#descriptorFor(
+        buffer.byteOffset + done,
+        position + done,
+        length,
+      );
+      let moved: number;
+      try {
+        ({ bytesRead: moved } = await readOnPool(
+          fd,
+          buffer,
+          done,
+          length,
+          position + done,
+        ));
+      } catch (error) {
+        this.#recover(fd, error);
+        continue;
+      }
+      done += this.#counted(moved, position + done);
+    }
+  }
+
   /** Flushes every write (either descriptor's) to the disk. */
   sync(): void {
     fdatasyncSync(this.#fd);
@@ -83,17 +116,30 @@ export class DirectIoFile {
       try {
         moved = transfer(fd, buffer, done, length, position + done);
       } catch (error) {
-        if (fd !== this.#directFd || !isInvalidArgument(error)) throw error;
-        this.#dropDirect();
+        this.#recover(fd, error);
         continue;
       }
-      if (moved === 0) {
-        throw new Error(
-          `${this.#path} is shorter than expected (it ends at byte ${position + done})`,
-        );
-      }
-      done += moved;
+      done += this.#counted(moved, position + done);
     }
+  }
+
+  /**
+   * After a failed transfer on `fd`: stops direct I/O if the direct
+   * descriptor refused it (the caller then retries), else rethrows.
+   */
+  #recover(fd: number, error: unknown): void {
+    if (fd !== this.#directFd || !isInvalidArgument(error)) throw error;
+    this.#dropDirect();
+  }
+
+  /** `moved`, the bytes one transfer at `position` moved, if any. */
+  #counted(moved: number, position: number): number {
+    if (moved === 0) {
+      throw new Error(
+        `${this.#path} is shorter than expected (it ends at byte ${position})`,
+      );
+    }
+    return moved;
   }
 
   /**

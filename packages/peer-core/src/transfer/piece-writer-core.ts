@@ -1,33 +1,44 @@
-import { createHash, type Hash } from 'node:crypto';
-import { pieceCount, pieceLength } from '../share/pieces.js';
+import { createHash } from 'node:crypto';
+import { pieceLength } from '../share/pieces.js';
 import { DirectIoFile } from './direct-io-file.js';
-import { alignedMemory } from './page-aligned-memory.js';
 import type { PieceWriterInit } from './piece-writer-protocol.js';
+import { WholeFileHash } from './whole-file-hash.js';
 
 /**
  * The piece writer's work, done on its worker thread: verify a piece
- * against its hash, write it into the `.part` file, and feed the whole-file
- * SHA-256 in order (pieces that arrived early are read back from the file
- * when their turn comes, so nothing waits in memory).
+ * against its hash, write it into the `.part` file, and feed the
+ * whole-file SHA-256 (`WholeFileHash`, which reads pieces that arrived
+ * early back from the file when their turn comes, so nothing waits in
+ * memory).
  */
 export class PieceWriterCore {
   readonly #file: DirectIoFile;
   readonly #init: PieceWriterInit;
-  readonly #count: number;
-  readonly #written: Set<number>;
-  readonly #whole: Hash = createHash('sha256');
-  #scratch: Buffer | undefined;
-  #cursor = 0;
+  readonly #whole: WholeFileHash;
 
   constructor(init: PieceWriterInit) {
     this.#init = init;
     this.#file = new DirectIoFile(init.partPath, { direct: init.directIo });
-    this.#count = pieceCount(init.size, init.pieceSize);
-    this.#written = new Set(init.verified);
-    this.#catchUp();
+    try {
+      this.#whole = new WholeFileHash(
+        {
+          path: init.partPath,
+          size: init.size,
+          pieceSize: init.pieceSize,
+          direct: init.directIo,
+        },
+        init.verified,
+      );
+    } catch (error) {
+      this.#file.close();
+      throw error;
+    }
   }
 
-  /** Verifies and writes a piece; false when its hash is wrong. */
+  /**
+   * Verifies and writes a piece; false when its hash is wrong. Throws
+   * when the disk fails.
+   */
   writePiece(index: number, data: Uint8Array): boolean {
     const length = pieceLength(index, this.#init.size, this.#init.pieceSize);
     if (data.length !== length) return false;
@@ -38,39 +49,19 @@ export class PieceWriterCore {
     );
     if (expected.length !== 32 || !digest.equals(expected)) return false;
     this.#file.write(data, index * this.#init.pieceSize);
-    if (index === this.#cursor) {
-      this.#whole.update(data);
-      this.#cursor += 1;
-      this.#catchUp();
-    } else {
-      this.#written.add(index);
-    }
+    this.#whole.add(index, data);
     return true;
   }
 
-  /** The whole-file SHA-256 once every piece is written. */
-  finish(): string {
-    this.#catchUp();
-    if (this.#cursor < this.#count) {
-      throw new Error(`piece ${this.#cursor} was never written`);
-    }
+  /** The whole-file SHA-256 once every piece is written and on disk. */
+  async finish(): Promise<string> {
+    const sha256 = await this.#whole.digest();
     this.#file.sync();
-    return this.#whole.digest('hex');
+    return sha256;
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    await this.#whole.close();
     this.#file.close();
-  }
-
-  #catchUp(): void {
-    while (this.#written.delete(this.#cursor)) {
-      const { size, pieceSize } = this.#init;
-      const length = pieceLength(this.#cursor, size, pieceSize);
-      this.#scratch ??= alignedMemory(pieceSize);
-      const piece = this.#scratch.subarray(0, length);
-      this.#file.read(piece, this.#cursor * pieceSize);
-      this.#whole.update(piece);
-      this.#cursor += 1;
-    }
   }
 }

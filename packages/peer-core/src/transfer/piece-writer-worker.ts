@@ -22,14 +22,20 @@ let writing: Writing | undefined;
 const port = parentPort;
 if (port !== null) {
   port.on('message', (request: PieceWriterRequest) => {
-    port.postMessage(
-      request.type === 'init'
-        ? initialize(request)
-        : writing === undefined
-          ? { id: request.id, ok: false, error: 'no file to write yet' }
-          : handle(writing, request),
-    );
+    void respond(request).then((reply) => port.postMessage(reply));
   });
+}
+
+async function respond(request: PieceWriterRequest): Promise<PieceWriterReply> {
+  if (request.type === 'init') return initialize(request);
+  if (writing === undefined) {
+    return {
+      id: request.id,
+      ok: false,
+      error: 'no file to write (not opened yet, or closed)',
+    };
+  }
+  return handle(writing, request);
 }
 
 function initialize(
@@ -43,10 +49,10 @@ function initialize(
   }
 }
 
-function handle(
+async function handle(
   { core, init }: Writing,
   request: Exclude<PieceWriterRequest, { type: 'init' }>,
-): PieceWriterReply {
+): Promise<PieceWriterReply> {
   try {
     switch (request.type) {
       case 'piece': {
@@ -61,9 +67,10 @@ function handle(
           : { id: request.id, ok, corrupt: true, error: 'piece hash mismatch' };
       }
       case 'finish':
-        return { id: request.id, ok: true, sha256: core.finish() };
+        return { id: request.id, ok: true, sha256: await core.finish() };
       case 'close':
-        core.close();
+        writing = undefined;
+        await core.close();
         return { id: request.id, ok: true };
       default: {
         const unknown: never = request;
