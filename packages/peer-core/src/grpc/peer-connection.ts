@@ -10,6 +10,7 @@ import type { FileChunk, FileManifest, PeerInfo } from './peer-types.js';
 import { toPeerError } from './to-peer-error.js';
 import { fromGrpcEntry, fromGrpcInfo, fromGrpcManifest } from './from-grpc.js';
 import { grpcJs } from './load-on-use.js';
+import { peerClientClass, type DecodedChunk } from './frame-chunks.js';
 
 export interface PeerConnectionOptions {
   /** Deadline of `getInfo` and `getManifest`, in ms (default 10 s). */
@@ -41,7 +42,7 @@ export class PeerConnection {
   constructor(address: PeerAddress, options: PeerConnectionOptions = {}) {
     this.address = formatPeerAddress(address);
     const proto = options.proto ?? loadPeerProto();
-    this.#client = new proto.ferry.v1.Peer(
+    this.#client = new (peerClientClass(proto))(
       this.address,
       grpcJs().credentials.createInsecure(),
       CLIENT_CHANNEL_OPTIONS,
@@ -146,10 +147,15 @@ export class PeerConnection {
 }
 
 function checkChunk(chunk: unknown): FileChunk {
-  const { offset, data } = chunk as { offset: unknown; data: unknown };
+  const { offset, parts } = chunk as DecodedChunk;
   const at = Number(offset);
-  if (!Buffer.isBuffer(data) || !Number.isSafeInteger(at)) {
+  if (
+    !Number.isSafeInteger(at) ||
+    !Array.isArray(parts) ||
+    !parts.every((part) => part instanceof Uint8Array)
+  ) {
     throw new PeerError(PeerErrorCode.IntegrityError, 'malformed chunk');
   }
-  return { offset: at, data };
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  return { offset: at, length, parts };
 }

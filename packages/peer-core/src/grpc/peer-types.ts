@@ -18,8 +18,12 @@ export interface FileManifest {
   piecesRoot: string;
 }
 
-/** One chunk of a `Download` stream. */
+/**
+ * One chunk of a `Download` stream: `length` bytes from `offset` of the
+ * file, in `parts` (views of the HTTP/2 frames they came in, in order).
+ */
 export interface FileChunk {
   offset: number;
-  data: Buffer;
+  length: number;
+  parts: readonly Uint8Array[];
 }

@@ -1,9 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PeerError } from '../errors.js';
+import type { FileChunk } from '../grpc/peer-types.js';
 import { ChunkSplitter } from './chunk-splitter.js';
 
 const PIECE = 16;
+
+/** A chunk of `data`, in frames of at most 5 bytes as it may arrive. */
+function chunk(offset: number, data: Buffer): FileChunk {
+  const parts: Buffer[] = [];
+  for (let at = 0; at < data.length; at += 5) {
+    parts.push(data.subarray(at, at + 5));
+  }
+  return { offset, length: data.length, parts };
+}
 
 /** Rebuilds each piece from the parts, as the receiver does. */
 function reassemble(
@@ -16,7 +26,7 @@ function reassemble(
   let offset = start;
   for (const size of chunkSizes) {
     const data = file.subarray(offset, offset + size);
-    for (const part of splitter.push({ offset, data })) {
+    for (const part of splitter.push(chunk(offset, data))) {
       const piece = pieces.get(part.index) ?? Buffer.alloc(part.pieceLength);
       piece.set(part.data, part.at);
       pieces.set(part.index, piece);
@@ -54,7 +64,7 @@ describe('ChunkSplitter', () => {
   it('rejects chunks out of order, empty or past the range', () => {
     const data = Buffer.alloc(8);
     const pushed = (offset: number, bytes: Buffer) => () => [
-      ...new ChunkSplitter(64, PIECE, 0, 32).push({ offset, data: bytes }),
+      ...new ChunkSplitter(64, PIECE, 0, 32).push(chunk(offset, bytes)),
     ];
     expect(pushed(8, data)).toThrow(PeerError);
     expect(pushed(0, Buffer.alloc(0))).toThrow(PeerError);
@@ -63,7 +73,7 @@ describe('ChunkSplitter', () => {
 
   it('is not complete until the whole range came', () => {
     const splitter = new ChunkSplitter(64, PIECE, 0, 32);
-    Array.from(splitter.push({ offset: 0, data: Buffer.alloc(31) }));
+    Array.from(splitter.push(chunk(0, Buffer.alloc(31))));
     expect(splitter.complete).toBe(false);
   });
 });

@@ -37,17 +37,21 @@ export class ChunkSplitter {
   }
 
   *push(chunk: FileChunk): Generator<PiecePart> {
-    const { data } = chunk;
     if (
       chunk.offset !== this.#position ||
-      data.length === 0 ||
-      this.#position + data.length > this.#end
+      chunk.length === 0 ||
+      this.#position + chunk.length > this.#end
     ) {
       throw new PeerError(
         PeerErrorCode.IntegrityError,
         'sent a chunk out of order or out of range',
       );
     }
+    for (const part of chunk.parts) yield* this.#split(part);
+  }
+
+  /** The piece parts of `data`, the bytes at the current position. */
+  *#split(data: Uint8Array): Generator<PiecePart> {
     for (let used = 0; used < data.length;) {
       const index = Math.floor(this.#position / this.#pieceSize);
       const length = pieceLength(index, this.#size, this.#pieceSize);
