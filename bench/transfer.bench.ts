@@ -6,9 +6,11 @@
 // half-way.
 //
 // Every server and downloader runs in its own process, so each one's peak
-// RSS is its own.
+// RSS is its own. Ferry's and the bare grpc-js processes run with the node
+// flags of the `ferry-peer` program (its shebang line), as a peer does.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +26,19 @@ const CAP_BPS = 50e6;
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const MB = 1e6;
 
+/** The node flags in `ferry-peer`'s `#!/usr/bin/env -S node FLAGS` line. */
+const PEER_FLAGS = (
+  readFileSync(
+    new URL('../packages/peer-core/bin/ferry-peer.js', import.meta.url),
+    'utf8',
+  ).split('\n', 1)[0] ?? ''
+)
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
+
+/** The children that run with `PEER_FLAGS`: Ferry's and bare grpc-js's. */
+const PEER_ROLES = new Set(['serve', 'get', 'grpc-serve', 'grpc-get']);
+
 interface Child {
   process: ChildProcess;
   line(pattern: RegExp): Promise<RegExpMatchArray>;
@@ -35,7 +50,13 @@ interface Child {
 function startChild(role: string, args: string[]): Child {
   const child = spawn(
     process.execPath,
-    ['--input-type=module', '-e', ROLES[role] ?? '', ...args],
+    [
+      ...(PEER_ROLES.has(role) ? PEER_FLAGS : []),
+      '--input-type=module',
+      '-e',
+      ROLES[role] ?? '',
+      ...args,
+    ],
     { cwd: BENCH_DIR, stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const lines = createInterface({ input: child.stdout });
@@ -226,6 +247,9 @@ async function writeRandomFile(path: string): Promise<void> {
   for (let written = 0; written < SIZE; written += 16 * 1024 * 1024) {
     await handle.write(randomBytes(16 * 1024 * 1024));
   }
+  // On disk now, not ~30 s later (the kernel's writeback delay), in the
+  // middle of whichever case runs then.
+  await handle.datasync();
   await handle.close();
 }
 
@@ -434,6 +458,9 @@ export async function run(): Promise<void> {
   }
   process.stdout.write(
     `file: ${mib(SIZE)} of random bytes, loopback, ${RUNS} runs each (median)\n`,
+  );
+  process.stdout.write(
+    `Ferry and bare grpc-js run with ferry-peer's node flags: ${PEER_FLAGS.join(' ') || '(none)'}\n`,
   );
   const fixture = await prepare();
   try {
