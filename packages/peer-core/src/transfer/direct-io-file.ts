@@ -71,19 +71,14 @@ export class DirectIoFile {
    */
   async readInBackground(buffer: Uint8Array, position: number): Promise<void> {
     for (let done = 0; done < buffer.length;) {
-      const length = buffer.length - done;
-      const fd = this.#descriptorFor(
-        buffer.byteOffset + done,
-        position + done,
-        length,
-      );
+      const fd = this.#descriptorFor(buffer, done, position);
       let moved: number;
       try {
         ({ bytesRead: moved } = await readOnPool(
           fd,
           buffer,
           done,
-          length,
+          buffer.length - done,
           position + done,
         ));
       } catch (error) {
@@ -106,15 +101,16 @@ export class DirectIoFile {
 
   #transfer(transfer: Transfer, buffer: Uint8Array, position: number): void {
     for (let done = 0; done < buffer.length;) {
-      const length = buffer.length - done;
-      const fd = this.#descriptorFor(
-        buffer.byteOffset + done,
-        position + done,
-        length,
-      );
+      const fd = this.#descriptorFor(buffer, done, position);
       let moved: number;
       try {
-        moved = transfer(fd, buffer, done, length, position + done);
+        moved = transfer(
+          fd,
+          buffer,
+          done,
+          buffer.length - done,
+          position + done,
+        );
       } catch (error) {
         this.#recover(fd, error);
         continue;
@@ -143,15 +139,17 @@ export class DirectIoFile {
   }
 
   /**
-   * The direct descriptor for an aligned block (`byteOffset` counts from
-   * the start of the memory, which is assumed page-aligned; if it is not,
-   * the first transfer fails with EINVAL and direct I/O stops).
+   * The descriptor for the rest of `buffer` from `done`, which goes at
+   * `position + done` in the file: the direct one if the memory, the
+   * position and the length are aligned (the memory's offset counts from
+   * the start of its buffer, assumed page-aligned; if it is not, the first
+   * transfer fails with EINVAL and direct I/O stops).
    */
-  #descriptorFor(byteOffset: number, position: number, length: number): number {
+  #descriptorFor(buffer: Uint8Array, done: number, position: number): number {
     const aligned =
-      byteOffset % DIRECT_IO_ALIGNMENT === 0 &&
-      position % DIRECT_IO_ALIGNMENT === 0 &&
-      length % DIRECT_IO_ALIGNMENT === 0;
+      (buffer.byteOffset + done) % DIRECT_IO_ALIGNMENT === 0 &&
+      (position + done) % DIRECT_IO_ALIGNMENT === 0 &&
+      (buffer.length - done) % DIRECT_IO_ALIGNMENT === 0;
     return aligned ? (this.#directFd ?? this.#fd) : this.#fd;
   }
 

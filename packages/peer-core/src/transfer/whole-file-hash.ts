@@ -19,11 +19,12 @@ export interface WholeFileLayout {
  * The whole-file SHA-256 of a download whose pieces are written in any
  * order. A piece that comes in order is hashed as it is written; one that
  * came early is read back from the file when its turn comes. Reading back
- * runs in the background (libuv's thread pool reads, this thread only
- * hashes), one piece at a time, so catching up on a long run that another
- * source finished early never holds up the pieces still arriving. (Done in
- * one go, with four sources, catching up blocked the writer thread for up
- * to 140 ms at a time, and every receiver waited for a slot meanwhile.)
+ * runs in the background (libuv's thread pool reads, up to four pieces
+ * ahead; this thread only hashes), so catching up on a long run that
+ * another source finished early never holds up the pieces still arriving.
+ * (Done in one go, with four sources, catching up blocked the writer
+ * thread for up to 140 ms at a time, and every receiver waited for a slot
+ * meanwhile.)
  */
 export class WholeFileHash {
   readonly #hash = createHash('sha256');
