@@ -10,13 +10,13 @@
 // flags of the `ferry-peer` program (its shebang line), as a peer does.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { openLocalDb, openShare, type DownloadOptions } from '@ferry/peer-core';
+import { shebangFlags } from './shebang-flags.js';
 
 const SIZE = 1024 * 1024 * 1024;
 const RUNS = 2;
@@ -26,15 +26,10 @@ const CAP_BPS = 50e6;
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const MB = 1e6;
 
-/** The node flags in `ferry-peer`'s `#!/usr/bin/env -S node FLAGS` line. */
-const PEER_FLAGS = (
-  readFileSync(
-    new URL('../packages/peer-core/bin/ferry-peer.js', import.meta.url),
-    'utf8',
-  ).split('\n', 1)[0] ?? ''
-)
-  .split(/\s+/)
-  .filter((word) => word.startsWith('--'));
+/** The node flags of `ferry-peer` (its shebang line). */
+const PEER_FLAGS = shebangFlags(
+  new URL('../packages/peer-core/bin/ferry-peer.js', import.meta.url),
+);
 
 /** The children that run with `PEER_FLAGS`: Ferry's and bare grpc-js's. */
 const PEER_ROLES = new Set(['serve', 'get', 'grpc-serve', 'grpc-get']);

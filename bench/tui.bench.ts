@@ -4,20 +4,14 @@
 // bin's shebang (and, as a baseline, without them). Goal (issue 6): ≤ 50 ms,
 // ≤ 150 MB.
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { shebangFlags } from './shebang-flags.js';
 
 const PRESSES = 300;
 const MB = 1024 * 1024;
 const PROBE = fileURLToPath(new URL('./tui-probe.js', import.meta.url));
 const BIN = new URL('../packages/tui/bin/ferry.js', import.meta.url);
-
-/** The V8 flags `#!/usr/bin/env -S node FLAGS` in the ferry bin passes. */
-async function binFlags(): Promise<string[]> {
-  const shebang = (await readFile(BIN, 'utf8')).split('\n', 1)[0] ?? '';
-  return shebang.split(/\s+/).filter((word) => word.startsWith('--'));
-}
 
 interface Probe {
   times: number[];
@@ -53,7 +47,7 @@ function line(name: string, p: Probe): string {
 }
 
 export async function run(): Promise<void> {
-  const flags = await binFlags();
+  const flags = shebangFlags(BIN);
   const small = await probe(50, flags);
   const large = await probe(10_000, flags);
   const bare = await probe(10_000, []);
