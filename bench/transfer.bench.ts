@@ -5,9 +5,11 @@
 // case: four sources capped at 50 MB/s each, then the same with one killed
 // half-way.
 //
-// Every server and downloader runs in its own process, so each one's peak
-// RSS is its own. Ferry's and the bare grpc-js processes run with the node
-// flags of the `ferry-peer` program (its shebang line), as a peer does.
+// The first part runs in rounds, one download per case each (see
+// `measureRounds`), and prints medians. Every server and downloader runs
+// in its own process, so each one's peak RSS is its own. Ferry's and the
+// bare grpc-js processes run with the node flags of the `ferry-peer`
+// program (its shebang line), as a peer does.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, open, rm, stat } from 'node:fs/promises';
@@ -19,7 +21,7 @@ import { openLocalDb, openShare, type DownloadOptions } from '@ferry/peer-core';
 import { shebangFlags } from './shebang-flags.js';
 
 const SIZE = 1024 * 1024 * 1024;
-const RUNS = 2;
+const RUNS = 3;
 const CAPPED_SOURCES = 4;
 const CAP_BPS = 50e6;
 /** Where `@ferry/peer-core` resolves for the children. */
@@ -253,51 +255,89 @@ const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-async function measureCurl(file: string, out: string): Promise<number> {
+/**
+ * One case of the first part: a server kept running, and one download of
+ * the file per call to `download`.
+ */
+interface Case {
+  label: string;
+  download(): Promise<{ ms: number; rss?: number }>;
+  /** Stops the server and returns its peak RSS. */
+  stop(): Promise<number>;
+}
+
+async function curlCase(file: string, out: string): Promise<Case> {
   const server = startChild('http', [file]);
   const port = (await server.line(/^READY (\d+)$/))[1] ?? '';
-  const times: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const started = performance.now();
-    const result = spawnSync('curl', [
-      '-sS',
-      '-o',
-      out,
-      `http://127.0.0.1:${port}/`,
-    ]);
-    if (result.status !== 0)
-      throw new Error(`curl failed: ${String(result.stderr)}`);
-    times.push(performance.now() - started);
-    await rm(out, { force: true });
-  }
-  const rss = await server.stop();
-  return report('curl ← Node http server', median(times), { server: rss });
+  return {
+    label: 'curl ← Node http server',
+    download: async () => {
+      const started = performance.now();
+      const result = spawnSync('curl', [
+        '-sS',
+        '-o',
+        out,
+        `http://127.0.0.1:${port}/`,
+      ]);
+      if (result.status !== 0)
+        throw new Error(`curl failed: ${String(result.stderr)}`);
+      const ms = performance.now() - started;
+      await rm(out, { force: true });
+      return { ms };
+    },
+    stop: () => server.stop(),
+  };
 }
 
 /**
- * A baseline pair of child programs: `serverRole` serves `file`, and
- * `clientRole` downloads it to `out`, RUNS times.
+ * A baseline pair of child programs: `roles.server` serves `file`, and each
+ * download starts `roles.client`, which copies it to `out`.
  */
-async function measurePair(
+async function pairCase(
   label: string,
   roles: { server: string; client: string },
   file: string,
   out: string,
-): Promise<number> {
+): Promise<Case> {
   const server = startChild(roles.server, [file]);
   const port = (await server.line(/^READY (\d+)$/))[1] ?? '';
-  const times: number[] = [];
-  let clientRss = 0;
-  for (let run = 0; run < RUNS; run++) {
-    const client = startChild(roles.client, [port, out]);
-    const [, ms, rss] = await client.line(/^DONE (\S+) (\d+)$/);
-    times.push(Number(ms));
-    clientRss = Math.max(clientRss, Number(rss));
-    await client.stop().catch(() => 0);
-    await rm(out, { force: true });
+  return {
+    label,
+    download: async () => {
+      const client = startChild(roles.client, [port, out]);
+      const [, ms, rss] = await client.line(/^DONE (\S+) (\d+)$/);
+      await client.stop().catch(() => 0);
+      await rm(out, { force: true });
+      return { ms: Number(ms), rss: Number(rss) };
+    },
+    stop: () => server.stop(),
+  };
+}
+
+/**
+ * Runs every case once per round, `RUNS` rounds, so a slow spell of the
+ * shared machine falls on all of them alike rather than on whichever case
+ * ran then; prints each case's median and returns its MB/s.
+ */
+async function measureRounds(cases: Case[]): Promise<number[]> {
+  const runs = cases.map((one) => ({ one, times: [] as number[], rss: 0 }));
+  for (let round = 0; round < RUNS; round++) {
+    for (const run of runs) {
+      const { ms, rss = 0 } = await run.one.download();
+      run.times.push(ms);
+      run.rss = Math.max(run.rss, rss);
+    }
   }
-  const rss = await server.stop();
-  return report(label, median(times), { server: rss, client: clientRss });
+  const speeds: number[] = [];
+  for (const { one, times, rss } of runs) {
+    const server = await one.stop();
+    const client = rss > 0 ? rss : undefined;
+    speeds.push(report(one.label, median(times), { server, client }));
+    process.stdout.write(
+      `  rounds: ${times.map((ms) => mbps(ms).toFixed(0)).join(', ')} MB/s\n`,
+    );
+  }
+  return speeds;
 }
 
 function report(
@@ -403,20 +443,13 @@ async function runDownload(
   return { ms: Number(ms), rss: Number(rss) };
 }
 
-async function measureFerry(fixture: Fixture): Promise<number> {
+async function ferryCase(fixture: Fixture): Promise<Case> {
   const { children, ports } = await startSources(fixture, 1);
-  const times: number[] = [];
-  let clientRss = 0;
-  for (let run = 0; run < RUNS; run++) {
-    const { ms, rss } = await runDownload(fixture, ports);
-    times.push(ms);
-    clientRss = Math.max(clientRss, rss);
-  }
-  const serverRss = await children[0]?.stop();
-  return report('ferry gRPC, 1 source, verified', median(times), {
-    server: serverRss,
-    client: clientRss,
-  });
+  return {
+    label: 'ferry gRPC, 1 source, verified',
+    download: () => runDownload(fixture, ports),
+    stop: async () => (await children[0]?.stop()) ?? 0,
+  };
 }
 
 async function measureCapped(fixture: Fixture): Promise<void> {
@@ -452,7 +485,7 @@ export async function run(): Promise<void> {
     throw new Error('curl is needed for the baseline (apt-get install curl)');
   }
   process.stdout.write(
-    `file: ${mib(SIZE)} of random bytes, loopback, ${RUNS} runs each (median)\n`,
+    `file: ${mib(SIZE)} of random bytes, loopback, ${RUNS} rounds of one run per case (median)\n`,
   );
   process.stdout.write(
     `Ferry and bare grpc-js run with ferry-peer's node flags: ${PEER_FLAGS.join(' ') || '(none)'}\n`,
@@ -461,20 +494,23 @@ export async function run(): Promise<void> {
   try {
     const out = join(fixture.base, 'baseline.out');
     const file = join(fixture.root, 'random.bin');
-    const curl = await measureCurl(file, out);
-    const tcp = await measurePair(
-      'raw TCP copy (Node)',
-      { server: 'tcp', client: 'tcp-get' },
-      file,
-      out,
-    );
-    const grpc = await measurePair(
-      'bare grpc-js stream, no hashing',
-      { server: 'grpc-serve', client: 'grpc-get' },
-      file,
-      out,
-    );
-    const ferry = await measureFerry(fixture);
+    const [curl = NaN, tcp = NaN, grpc = NaN, ferry = NaN] =
+      await measureRounds([
+        await curlCase(file, out),
+        await pairCase(
+          'raw TCP copy (Node)',
+          { server: 'tcp', client: 'tcp-get' },
+          file,
+          out,
+        ),
+        await pairCase(
+          'bare grpc-js stream, no hashing',
+          { server: 'grpc-serve', client: 'grpc-get' },
+          file,
+          out,
+        ),
+        await ferryCase(fixture),
+      ]);
     process.stdout.write(
       `  = ${(ferry / curl).toFixed(2)}× curl (goal ≥ 0.5×), ${(ferry / tcp).toFixed(2)}× raw TCP, ${(ferry / grpc).toFixed(2)}× bare grpc-js\n`,
     );
