@@ -46,22 +46,22 @@ const directIoHere = tmpdirTakesDirectIo();
 describe('DirectIoFile', () => {
   it.runIf(directIoHere)(
     'moves aligned blocks around the page cache and the rest through it',
-    () => {
+    async () => {
       const size = 3 * BLOCK + 100;
       const path = emptyFile(size);
       const memory = alignedMemory(size);
       const bytes = randomBytes(size);
       bytes.copy(memory);
       const file = new DirectIoFile(path, { direct: true });
-      file.write(memory.subarray(BLOCK, 3 * BLOCK), BLOCK);
-      file.write(memory.subarray(0, BLOCK), 0);
-      file.write(memory.subarray(3 * BLOCK, size), 3 * BLOCK);
+      await file.write(memory.subarray(BLOCK, 3 * BLOCK), BLOCK);
+      await file.write(memory.subarray(0, BLOCK), 0);
+      await file.write(memory.subarray(3 * BLOCK, size), 3 * BLOCK);
       file.sync();
       expect(file.direct).toBe(true);
 
       const back = alignedMemory(size);
-      file.read(back.subarray(0, 3 * BLOCK), 0);
-      file.read(back.subarray(3 * BLOCK, size), 3 * BLOCK);
+      await file.read(back.subarray(0, 3 * BLOCK), 0);
+      await file.read(back.subarray(3 * BLOCK, size), 3 * BLOCK);
       expect(file.direct).toBe(true);
       file.close();
       expect(back.subarray(0, size).equals(bytes)).toBe(true);
@@ -71,38 +71,61 @@ describe('DirectIoFile', () => {
 
   it.runIf(directIoHere)(
     'falls back to ordinary I/O for good when the memory is not aligned',
-    () => {
+    async () => {
       // An 8 MiB ArrayBuffer comes from malloc: 16 bytes past a page.
       const size = 8 * 1024 * 1024;
       const path = emptyFile(size);
       const memory = new Uint8Array(new ArrayBuffer(size));
       memory.set(randomBytes(size));
       const file = new DirectIoFile(path, { direct: true });
-      file.write(memory, 0);
+      await file.write(memory, 0);
       expect(file.direct).toBe(false);
       const back = new Uint8Array(new ArrayBuffer(size));
-      file.read(back, 0);
+      await file.read(back, 0);
       file.close();
       expect(Buffer.from(back).equals(memory)).toBe(true);
       expect(readFileSync(path).equals(memory)).toBe(true);
     },
   );
 
-  it('uses only ordinary I/O when asked to', () => {
+  it.runIf(directIoHere)(
+    'falls back once for every transfer under way when the memory is refused',
+    async () => {
+      const size = 8 * 1024 * 1024;
+      const quarter = size / 4;
+      const path = emptyFile(size);
+      const memory = new Uint8Array(new ArrayBuffer(size));
+      memory.set(randomBytes(size));
+      const file = new DirectIoFile(path, { direct: true });
+      await Promise.all(
+        [0, 1, 2, 3].map((part) =>
+          file.write(
+            memory.subarray(part * quarter, (part + 1) * quarter),
+            part * quarter,
+          ),
+        ),
+      );
+      expect(file.direct).toBe(false);
+      file.close();
+      expect(readFileSync(path).equals(memory)).toBe(true);
+    },
+  );
+
+  it('uses only ordinary I/O when asked to', async () => {
     const path = emptyFile(BLOCK);
     const memory = alignedMemory(BLOCK);
     memory.set(randomBytes(BLOCK));
     const file = new DirectIoFile(path, { direct: false });
-    file.write(memory.subarray(0, BLOCK), 0);
+    await file.write(memory.subarray(0, BLOCK), 0);
     expect(file.direct).toBe(false);
     file.close();
     expect(readFileSync(path).equals(memory.subarray(0, BLOCK))).toBe(true);
   });
 
-  it('says so when the file is shorter than a read', () => {
+  it('says so when the file is shorter than a read', async () => {
     const path = emptyFile(BLOCK);
     const file = new DirectIoFile(path, { direct: true });
-    expect(() => file.read(alignedMemory(2 * BLOCK), BLOCK)).toThrow(
+    await expect(file.read(alignedMemory(2 * BLOCK), BLOCK)).rejects.toThrow(
       /shorter than expected/,
     );
     file.close();

@@ -4,12 +4,12 @@ import {
   fdatasyncSync,
   openSync,
   read,
-  readSync,
-  writeSync,
+  write,
 } from 'node:fs';
 import { promisify } from 'node:util';
 
 const readOnPool = promisify(read);
+const writeOnPool = promisify(write);
 
 /**
  * What `O_DIRECT` needs aligned: the memory, the file offset and the
@@ -17,13 +17,19 @@ const readOnPool = promisify(read);
  */
 export const DIRECT_IO_ALIGNMENT = 4096;
 
+/** A read or a write on libuv's thread pool; resolves to the bytes moved. */
 type Transfer = (
   fd: number,
   buffer: Uint8Array,
   offset: number,
   length: number,
   position: number,
-) => number;
+) => Promise<number>;
+
+const readBytes: Transfer = async (...args) =>
+  (await readOnPool(...args)).bytesRead;
+const writeBytes: Transfer = async (...args) =>
+  (await writeOnPool(...args)).bytesWritten;
 
 /**
  * An existing file read and written around the page cache where it can
@@ -41,52 +47,35 @@ type Transfer = (
 export class DirectIoFile {
   readonly #path: string;
   readonly #fd: number;
-  #directFd: number | undefined;
+  readonly #directFd: number | undefined;
+  /** False once the direct descriptor refused a transfer (EINVAL). */
+  #useDirect: boolean;
 
   /** Opens `path` (which must exist) for reading and writing. */
   constructor(path: string, options: { direct: boolean }) {
     this.#path = path;
     this.#fd = openSync(path, 'r+');
     this.#directFd = options.direct ? openDirect(path) : undefined;
+    this.#useDirect = this.#directFd !== undefined;
   }
 
   /** Whether aligned blocks still bypass the page cache. */
   get direct(): boolean {
-    return this.#directFd !== undefined;
-  }
-
-  /** Writes all of `data` at `position`. */
-  write(data: Uint8Array, position: number): void {
-    this.#transfer(writeSync, data, position);
-  }
-
-  /** Fills `buffer` from `position`; throws if the file ends first. */
-  read(buffer: Uint8Array, position: number): void {
-    this.#transfer(readSync, buffer, position);
+    return this.#useDirect;
   }
 
   /**
-   * Like `read`, but the read runs on libuv's thread pool, so the calling
-   * thread goes on meanwhile. Do not close the file while it runs.
+   * Writes all of `data` at `position`. Reads and writes run on libuv's
+   * thread pool, so the calling thread goes on meanwhile (several may run
+   * at once); do not close the file while one runs.
    */
-  async readInBackground(buffer: Uint8Array, position: number): Promise<void> {
-    for (let done = 0; done < buffer.length;) {
-      const fd = this.#descriptorFor(buffer, done, position);
-      let moved: number;
-      try {
-        ({ bytesRead: moved } = await readOnPool(
-          fd,
-          buffer,
-          done,
-          buffer.length - done,
-          position + done,
-        ));
-      } catch (error) {
-        this.#recover(fd, error);
-        continue;
-      }
-      done += this.#counted(moved, position + done);
-    }
+  write(data: Uint8Array, position: number): Promise<void> {
+    return this.#transfer(writeBytes, data, position);
+  }
+
+  /** Fills `buffer` from `position`; rejects if the file ends first. */
+  read(buffer: Uint8Array, position: number): Promise<void> {
+    return this.#transfer(readBytes, buffer, position);
   }
 
   /** Flushes every write (either descriptor's) to the disk. */
@@ -99,12 +88,16 @@ export class DirectIoFile {
     closeSync(this.#fd);
   }
 
-  #transfer(transfer: Transfer, buffer: Uint8Array, position: number): void {
+  async #transfer(
+    transfer: Transfer,
+    buffer: Uint8Array,
+    position: number,
+  ): Promise<void> {
     for (let done = 0; done < buffer.length;) {
       const fd = this.#descriptorFor(buffer, done, position);
       let moved: number;
       try {
-        moved = transfer(
+        moved = await transfer(
           fd,
           buffer,
           done,
@@ -125,7 +118,7 @@ export class DirectIoFile {
    */
   #recover(fd: number, error: unknown): void {
     if (fd !== this.#directFd || !isInvalidArgument(error)) throw error;
-    this.#dropDirect();
+    this.#useDirect = false;
   }
 
   /** `moved`, the bytes one transfer at `position` moved, if any. */
@@ -150,13 +143,7 @@ export class DirectIoFile {
       (buffer.byteOffset + done) % DIRECT_IO_ALIGNMENT === 0 &&
       (position + done) % DIRECT_IO_ALIGNMENT === 0 &&
       (buffer.length - done) % DIRECT_IO_ALIGNMENT === 0;
-    return aligned ? (this.#directFd ?? this.#fd) : this.#fd;
-  }
-
-  #dropDirect(): void {
-    if (this.#directFd === undefined) return;
-    closeSync(this.#directFd);
-    this.#directFd = undefined;
+    return aligned && this.#useDirect ? (this.#directFd ?? this.#fd) : this.#fd;
   }
 }
 

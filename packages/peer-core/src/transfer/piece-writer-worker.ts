@@ -61,7 +61,7 @@ async function handle(
           request.slot * init.pieceSize,
           request.length,
         );
-        const ok = core.writePiece(request.index, data);
+        const ok = await core.writePiece(request.index, data);
         return ok
           ? { id: request.id, ok }
           : { id: request.id, ok, corrupt: true, error: 'piece hash mismatch' };

@@ -120,7 +120,7 @@ export class WholeFileHash {
           );
           reads.push({
             piece,
-            read: this.#file.readInBackground(piece, index * pieceSize),
+            read: this.#file.read(piece, index * pieceSize),
           });
         }
         const oldest = reads.shift();
