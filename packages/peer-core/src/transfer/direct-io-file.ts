@@ -105,30 +105,18 @@ export class DirectIoFile {
           position + done,
         );
       } catch (error) {
-        this.#recover(fd, error);
+        // The direct descriptor refused (EINVAL): ordinary I/O from now on.
+        if (fd !== this.#directFd || !isInvalidArgument(error)) throw error;
+        this.#useDirect = false;
         continue;
       }
-      done += this.#counted(moved, position + done);
+      if (moved === 0) {
+        throw new Error(
+          `${this.#path} is shorter than expected (it ends at byte ${position + done})`,
+        );
+      }
+      done += moved;
     }
-  }
-
-  /**
-   * After a failed transfer on `fd`: stops direct I/O if the direct
-   * descriptor refused it (the caller then retries), else rethrows.
-   */
-  #recover(fd: number, error: unknown): void {
-    if (fd !== this.#directFd || !isInvalidArgument(error)) throw error;
-    this.#useDirect = false;
-  }
-
-  /** `moved`, the bytes one transfer at `position` moved, if any. */
-  #counted(moved: number, position: number): number {
-    if (moved === 0) {
-      throw new Error(
-        `${this.#path} is shorter than expected (it ends at byte ${position})`,
-      );
-    }
-    return moved;
   }
 
   /**

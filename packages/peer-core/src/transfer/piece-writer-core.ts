@@ -27,20 +27,10 @@ export class PieceWriterCore {
   constructor(init: PieceWriterInit) {
     this.#init = init;
     this.#file = new DirectIoFile(init.partPath, { direct: init.directIo });
-    try {
-      this.#whole = new WholeFileHash(
-        {
-          path: init.partPath,
-          size: init.size,
-          pieceSize: init.pieceSize,
-          direct: init.directIo,
-        },
-        init.verified,
-      );
-    } catch (error) {
-      this.#file.close();
-      throw error;
-    }
+    this.#whole = new WholeFileHash(
+      { file: this.#file, size: init.size, pieceSize: init.pieceSize },
+      init.verified,
+    );
   }
 
   /**

@@ -3,13 +3,16 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DirectIoFile } from './direct-io-file.js';
 import { WholeFileHash } from './whole-file-hash.js';
 
 const PIECE = 8192;
 const SIZE = 9 * PIECE + 1000;
 const dirs: string[] = [];
+const files: DirectIoFile[] = [];
 
 afterEach(() => {
+  for (const file of files.splice(0)) file.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true });
 });
 
@@ -31,12 +34,11 @@ const sha256 = (bytes: Buffer): string =>
   createHash('sha256').update(bytes).digest('hex');
 
 describe.each([true, false])('WholeFileHash (direct: %s)', (direct) => {
-  const layout = (path: string) => ({
-    path,
-    size: SIZE,
-    pieceSize: PIECE,
-    direct,
-  });
+  const layout = (path: string) => {
+    const file = new DirectIoFile(path, { direct });
+    files.push(file);
+    return { file, size: SIZE, pieceSize: PIECE };
+  };
 
   it('hashes pieces that come in any order, reading early ones back', async () => {
     const { path, bytes } = randomFile();

@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
 import { pieceCount, pieceLength } from '../share/pieces.js';
-import { DirectIoFile } from './direct-io-file.js';
+import type { DirectIoFile } from './direct-io-file.js';
 import { alignedMemory } from './page-aligned-memory.js';
 
 /** Pieces read back at once while catching up (memory: one piece each). */
 const READS_AHEAD = 4;
 
-/** Where the pieces are: the `.part` file and its layout. */
+/** Where the pieces are: the open `.part` file and its layout. */
 export interface WholeFileLayout {
-  path: string;
+  file: DirectIoFile;
   size: number;
   pieceSize: number;
-  /** Read around the page cache where the file system allows it. */
-  direct: boolean;
 }
 
 /**
@@ -28,7 +26,6 @@ export interface WholeFileLayout {
  */
 export class WholeFileHash {
   readonly #hash = createHash('sha256');
-  readonly #file: DirectIoFile;
   readonly #layout: WholeFileLayout;
   readonly #count: number;
   /** Pieces on disk that the hash has not reached yet. */
@@ -41,7 +38,6 @@ export class WholeFileHash {
   /** `written`: pieces already on disk (a resumed download). */
   constructor(layout: WholeFileLayout, written: Iterable<number>) {
     this.#layout = layout;
-    this.#file = new DirectIoFile(layout.path, { direct: layout.direct });
     this.#count = pieceCount(layout.size, layout.pieceSize);
     this.#early = new Set(written);
     this.#startCatchingUp();
@@ -72,11 +68,13 @@ export class WholeFileHash {
     return this.#hash.digest('hex');
   }
 
-  /** Stops catching up (after the read under way) and closes the file. */
+  /**
+   * Stops catching up, once the reads under way are done (the file may be
+   * closed then).
+   */
   async close(): Promise<void> {
     this.#early.clear();
     await this.#caughtUp();
-    this.#file.close();
   }
 
   async #caughtUp(): Promise<void> {
@@ -102,7 +100,7 @@ export class WholeFileHash {
    * hashes one).
    */
   async #catchUp(): Promise<void> {
-    const { size, pieceSize } = this.#layout;
+    const { file, size, pieceSize } = this.#layout;
     this.#scratch ??= alignedMemory(READS_AHEAD * pieceSize);
     const scratch = this.#scratch;
     const reads: { piece: Buffer; read: Promise<void> }[] = [];
@@ -120,7 +118,7 @@ export class WholeFileHash {
           );
           reads.push({
             piece,
-            read: this.#file.read(piece, index * pieceSize),
+            read: file.read(piece, index * pieceSize),
           });
         }
         const oldest = reads.shift();
