@@ -74,7 +74,7 @@ async function ferryScript(url: string, downloads: string): Promise<string> {
 }
 
 describe('ferry in a real terminal (tmux)', { timeout: 150_000 }, () => {
-  it('fits 80×24, resizes, searches, downloads a verified file, quits and restores the terminal', async () => {
+  it('fits 80×24, resizes, takes a burst of keys, searches, downloads a verified file, quits and restores the terminal', async () => {
     // Given a directory, alice sharing a file, and hank's account
     directory = await startDirectory({ dbPath: join(root, 'directory.db') });
     const sha256 = await startAlice(directory.url);
@@ -95,9 +95,11 @@ describe('ferry in a real terminal (tmux)', { timeout: 150_000 }, () => {
     // And searches and downloads the file
     await terminal.send('/');
     await terminal.waitFor((s) => s.includes('words in the file name'));
-    await terminal.send('survey', true);
-    await terminal.waitFor((s) => s.includes('search: survey'));
-    await terminal.send('Enter');
+    // (typed in one burst, mistake and Backspaces included, then Enter)
+    await terminal.sendTogether(
+      ...['x', 'x', 'BSpace', 'BSpace', 's', 'u', 'r', 'v', 'e', 'y', 'Enter'],
+    );
+    await terminal.waitFor((s) => s.includes('search: survey · 1 result'));
     await terminal.waitFor((s) => s.includes('▸ harbour survey.bin'));
     await terminal.send('Enter');
     // Then Transfers shows it done, with the right bytes on disk

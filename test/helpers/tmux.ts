@@ -43,6 +43,14 @@ export class TmuxTerminal {
     );
   }
 
+  /**
+   * Sends several keys by tmux name in one command, so they reach the
+   * program together, as keys typed during a redraw do.
+   */
+  async sendTogether(...keys: string[]): Promise<void> {
+    await this.tmux('send-keys', '-t', 'main', ...keys);
+  }
+
   /** The screen as text. */
   screen(): Promise<string> {
     return this.tmux('capture-pane', '-p', '-t', 'main');

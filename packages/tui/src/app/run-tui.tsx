@@ -1,5 +1,6 @@
 import { render } from 'ink';
 import { App, type AppProps } from '../components/App.js';
+import { keypressStdin } from './keypress-stdin.js';
 import { enterAlternateScreen } from './terminal-screen.js';
 
 /**
@@ -10,6 +11,7 @@ export async function runTui(props: AppProps): Promise<void> {
   const restore = enterAlternateScreen(process.stdout);
   const quitter = new AbortController();
   const instance = render(<App {...props} quitSignal={quitter.signal} />, {
+    stdin: keypressStdin(process.stdin),
     exitOnCtrlC: false,
     patchConsole: true,
   });

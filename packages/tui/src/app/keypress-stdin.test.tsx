@@ -1,0 +1,114 @@
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, useInput, type Instance, type Key } from 'ink';
+import { TextInput } from '@inkjs/ui';
+import type { ReactElement } from 'react';
+import { keyName } from '../keys/key-name.js';
+import { keypressStdin } from './keypress-stdin.js';
+
+/** A stream that passes for a terminal: Ink asks for raw mode and ref/unref. */
+function fakeTerminal(): NodeJS.ReadStream {
+  const terminal = Object.assign(new PassThrough(), {
+    isTTY: true,
+    setRawMode: () => undefined,
+    ref: () => undefined,
+    unref: () => undefined,
+  });
+  terminal.setEncoding('utf8');
+  return terminal as unknown as NodeJS.ReadStream;
+}
+
+function fakeScreen(): NodeJS.WriteStream {
+  return Object.assign(new PassThrough(), {
+    columns: 80,
+    rows: 24,
+  }) as unknown as NodeJS.WriteStream;
+}
+
+let instance: Instance | undefined;
+
+afterEach(() => {
+  instance?.unmount();
+  instance = undefined;
+});
+
+/** Renders `element` with Ink reading `terminal` through `keypressStdin`. */
+async function renderOn(
+  terminal: NodeJS.ReadStream,
+  element: ReactElement,
+): Promise<void> {
+  instance = render(element, {
+    stdin: keypressStdin(terminal),
+    stdout: fakeScreen(),
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+function KeyLog({ seen }: { seen: string[] }) {
+  useInput((input: string, key: Key) => {
+    seen.push(keyName(input, key));
+  });
+  return null;
+}
+
+describe('keypressStdin', () => {
+  it('hands out a burst one key per turn of the event loop', async () => {
+    // Given a reader that reads all it can whenever the stream is readable
+    const terminal = fakeTerminal();
+    const stdin = keypressStdin(terminal);
+    const turns: string[][] = [];
+    terminal.on('readable', () => {
+      const reads: string[] = [];
+      const next = () => stdin.read() as string | null;
+      for (let key = next(); key !== null; key = next()) {
+        reads.push(key);
+      }
+      if (reads.length > 0) turns.push(reads);
+    });
+    // When several keys arrive in one chunk
+    terminal.write('jj\x1b[A\x7f\r😀\x1bx');
+    // Then each comes on a turn of its own, escape sequences whole
+    await vi.waitFor(() => {
+      expect(turns).toEqual([
+        ['j'],
+        ['j'],
+        ['\x1b[A'],
+        ['\x7f'],
+        ['\r'],
+        ['😀'],
+        ['\x1bx'],
+      ]);
+    });
+  });
+
+  it('gives Ink every key of a burst, in order', async () => {
+    // Given an Ink app logging the keys its input handler sees
+    const terminal = fakeTerminal();
+    const seen: string[] = [];
+    await renderOn(terminal, <KeyLog seen={seen} />);
+    // When several keys reach the terminal in one read
+    terminal.write('jj\x1b[Ak\x7f\x7f\r');
+    // Then each is its own key
+    await vi.waitFor(() => {
+      expect(seen).toEqual(['j', 'j', 'up', 'k', 'delete', 'delete', 'enter']);
+    });
+  });
+
+  it('lets a text box submit what a burst typed into it', async () => {
+    // Given a text box
+    const terminal = fakeTerminal();
+    const submitted: string[] = [];
+    await renderOn(
+      terminal,
+      <TextInput onSubmit={(value) => submitted.push(value)} />,
+    );
+    // When a mistake, its Backspaces, a word and Enter arrive together
+    terminal.write('xx\x7f\x7fsurvey\r');
+    // Then the box submits the word
+    await vi.waitFor(() => {
+      expect(submitted).toEqual(['survey']);
+    });
+  });
+});
