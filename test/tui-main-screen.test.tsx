@@ -81,6 +81,23 @@ describe('ferry main screen', () => {
     expect(client.snapshot().transfers).toHaveLength(1);
   });
 
+  it('closes the search box on Enter with nothing typed, searching nothing', async () => {
+    const app = await start(network());
+    // Given the search box, open and empty
+    await press(app, '/');
+    await waitForFrame(app, (f) => f.includes('Enter to search'));
+    // When Enter is pressed with only spaces typed
+    await typeText(app, '  ');
+    await press(app, KEYS.enter);
+    // Then the box closes and the Files pane still lists nothing
+    const frame = await waitForFrame(
+      app,
+      (f) => !f.includes('Enter to search'),
+    );
+    expect(frame).toContain('2 Files ');
+    expect(frame).not.toContain('search:');
+  });
+
   it('browses a peer with Enter and goes back with Esc', async () => {
     const app = await start(network());
     await press(app, 'j', KEYS.enter);

@@ -72,7 +72,10 @@ export function FilesPane({
       {ui.searchOpen ? (
         <SearchBox
           initial={ui.query}
-          onSubmit={onSearch}
+          onSubmit={(query) => {
+            if (query.trim() === '') dispatch({ type: 'back' });
+            else onSearch(query.trim());
+          }}
           onCancel={() => dispatch({ type: 'back' })}
         />
       ) : (
