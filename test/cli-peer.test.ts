@@ -219,6 +219,9 @@ describe('ferry-peer against a real directory', () => {
     expect(limit.stderr).toContain(
       "option '--limit <n>' argument 'lots' is invalid",
     );
+    const blank = await bob(['search', ' ']);
+    expect(blank.status).toBe(2);
+    expect(blank.stderr).toContain('a search needs at least one word');
     const listen = await bob(['serve', '--listen', 'nowhere']);
     expect(listen.status).toBe(2);
     expect(listen.stderr).toContain('"nowhere" is not HOST:PORT');

@@ -24,6 +24,15 @@ export function sha256Argument(value: string): string {
   return value.toLowerCase();
 }
 
+/** An argument parser for search words: blank is a usage error. */
+export function searchQuery(value: string): string {
+  const query = value.trim();
+  if (query === '') {
+    throw new InvalidArgumentError('a search needs at least one word');
+  }
+  return query;
+}
+
 /** A flag parser for "HOST:PORT" (port 0 picks a free port). */
 export function listenArgument(value: string): string {
   return asUsageError(() => parseListen(value, 'listen address') && value);

@@ -3,7 +3,7 @@ import { PAGE_LIMITS } from '../../directory-client/routes.js';
 import { withCommonOptions, type CommonFlags } from '../common-options.js';
 import { formatBytes, formatTable } from '../format.js';
 import { printJson, printLine } from '../output.js';
-import { positiveInteger } from '../parse-flags.js';
+import { positiveInteger, searchQuery } from '../parse-flags.js';
 
 interface SearchFlags extends CommonFlags {
   limit: number;
@@ -15,7 +15,7 @@ export function searchCommand(): Command {
   return withCommonOptions(
     new Command('search')
       .description('search the files of online peers by name')
-      .argument('<query>', 'words that names must contain'),
+      .argument('<query>', 'words that names must contain', searchQuery),
   )
     .option(
       '--limit <n>',
