@@ -81,6 +81,29 @@ describe('ferry main screen', () => {
     expect(client.snapshot().transfers).toHaveLength(1);
   });
 
+  it('opens the search box empty for a new search, ↑ bringing back the last', async () => {
+    const app = await start(network());
+    // Given a search for danube done
+    await press(app, '/');
+    await typeText(app, 'danube');
+    await press(app, KEYS.enter);
+    await waitForFrame(app, (f) => f.includes('search: danube · 3 results'));
+    // When the box is opened again and a new word typed
+    await press(app, '/');
+    await waitForFrame(app, (f) => f.includes('↑ last search'));
+    await typeText(app, 'b.txt');
+    await press(app, KEYS.enter);
+    // Then that word alone is searched
+    await waitForFrame(app, (f) => f.includes('search: b.txt · 1 result'));
+    // When it is opened again and ↑ pressed, the last search comes back
+    await press(app, '/');
+    await waitForFrame(app, (f) => f.includes('↑ last search'));
+    await press(app, KEYS.up);
+    await typeText(app, ' zz');
+    await press(app, KEYS.enter);
+    await waitForFrame(app, (f) => f.includes('search: b.txt zz · 0 results'));
+  });
+
   it('closes the search box on Enter with nothing typed, searching nothing', async () => {
     const app = await start(network());
     // Given the search box, open and empty

@@ -71,7 +71,7 @@ export function FilesPane({
     >
       {ui.searchOpen ? (
         <SearchBox
-          initial={ui.query}
+          last={ui.query}
           onSubmit={(query) => {
             if (query.trim() === '') dispatch({ type: 'back' });
             else onSearch(query.trim());

@@ -1,25 +1,29 @@
+import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { TextInput } from '@inkjs/ui';
 import { withoutControls } from '../format/safe-text.js';
 
 /**
  * The search line: while open it owns the keyboard (every letter is text),
- * Enter runs the search and Esc closes it. The text box keeps its text in a
- * reducer, so keystrokes that arrive faster than the screen redraws are all
- * kept, in order.
+ * Enter runs the search and Esc closes it. It opens empty, so a new search
+ * is typed from scratch; ↑ brings back `last` to refine it. The text box
+ * keeps its text in a reducer, so keystrokes that arrive faster than the
+ * screen redraws are all kept, in order.
  */
 export function SearchBox({
-  initial,
+  last,
   onSubmit,
   onCancel,
 }: {
-  initial: string;
+  last: string;
   onSubmit: (query: string) => void;
   onCancel: () => void;
 }) {
+  const [recalled, setRecalled] = useState(false);
   useInput(
     (_input, key) => {
       if (key.escape) onCancel();
+      else if (key.upArrow && last !== '') setRecalled(true);
     },
     { isActive: true },
   );
@@ -27,9 +31,14 @@ export function SearchBox({
     <Box>
       <Text color="cyan">search: </Text>
       <TextInput
-        defaultValue={initial}
+        key={recalled ? 'recalled' : 'new'}
+        defaultValue={recalled ? last : ''}
         onSubmit={(query) => onSubmit(withoutControls(query))}
-        placeholder="words in the file name, Enter to search"
+        placeholder={
+          last === ''
+            ? 'words in the file name, Enter to search'
+            : 'words in the file name, Enter to search, ↑ last search'
+        }
       />
     </Box>
   );
