@@ -74,7 +74,7 @@ async function ferryScript(url: string, downloads: string): Promise<string> {
 }
 
 describe('ferry in a real terminal (tmux)', { timeout: 150_000 }, () => {
-  it('fits 80×24, resizes, takes a burst of keys, searches, downloads a verified file, quits and restores the terminal', async () => {
+  it('fits 80×24, shrinks and grows, takes a burst of keys, searches, downloads a verified file, quits and restores the terminal', async () => {
     // Given a directory, alice sharing a file, and hank's account
     directory = await startDirectory({ dbPath: join(root, 'directory.db') });
     const sha256 = await startAlice(directory.url);
@@ -89,6 +89,13 @@ describe('ferry in a real terminal (tmux)', { timeout: 150_000 }, () => {
     );
     expect(await terminal.alternateOn()).toBe(true);
     expect(small.split('\n')[0]).toMatch(/^ hank@127\.0\.0\.1:\d+ {2}● online/);
+    // And the terminal shrinks: peer rows drop their size column, never wrap
+    await terminal.tmux('resize-window', '-t', 'main', '-x', '60', '-y', '16');
+    const narrow = await terminal.waitFor((s) => /^╭─{58}╮$/m.test(s));
+    expect(narrow).toMatch(/│▸ alice\s+1\s*│/);
+    // And too small for the panes: it says so
+    await terminal.tmux('resize-window', '-t', 'main', '-x', '30', '-y', '10');
+    await terminal.waitFor((s) => /bigger[^]*30×10/.test(s));
     // And the terminal grows: the layout follows
     await terminal.tmux('resize-window', '-t', 'main', '-x', '120', '-y', '30');
     await terminal.waitFor((s) => s.startsWith(' ferry  hank@'));

@@ -6,7 +6,7 @@ import { isActiveTransfer } from '../format/transfer-state.js';
 import { useFilesLoader } from '../hooks/useFilesLoader.js';
 import { useGlobalKeys } from '../hooks/useGlobalKeys.js';
 import { usePeerSnapshot } from '../hooks/usePeerSnapshot.js';
-import { useTerminalSize } from '../hooks/useTerminalSize.js';
+import { SMALLEST_SIZE, useTerminalSize } from '../hooks/useTerminalSize.js';
 import { Scope } from '../keys/command.js';
 import { uiReducer } from '../state/ui-reducer.js';
 import {
@@ -21,6 +21,7 @@ import { Footer } from './Footer.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { PeersPane } from './PeersPane.js';
 import { StatusBar } from './StatusBar.js';
+import { TooSmall } from './TooSmall.js';
 import { TransfersPane, type TransferActions } from './TransfersPane.js';
 
 function footerScopes(ui: UiState): Scope[] {
@@ -82,6 +83,9 @@ export function MainScreen({ onQuit }: { onQuit: () => void }) {
       dispatch({ type: 'notice', text: `Downloading ${row.name}` });
     });
   };
+  if (columns < SMALLEST_SIZE.columns || rows < SMALLEST_SIZE.rows) {
+    return <TooSmall columns={columns} rows={rows} />;
+  }
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <StatusBar snapshot={snapshot} width={columns} />

@@ -31,7 +31,9 @@ export function PeersPane({
 }) {
   const rows = height - 3;
   const inner = width - 4;
-  const nameWidth = Math.max(4, inner - 17);
+  // The size column goes first when the pane is narrow, so names stay readable.
+  const withSize = inner - 17 >= 5;
+  const nameWidth = Math.max(4, inner - (withSize ? 17 : 7));
   useCommands(
     [Scope.Peers, Scope.List],
     {
@@ -49,7 +51,7 @@ export function PeersPane({
     return (
       fit(peer.username, nameWidth) +
       fit(formatCount(peer.fileCount), 7, 'right') +
-      fit(formatSize(peer.totalBytes), 10, 'right')
+      (withSize ? fit(formatSize(peer.totalBytes), 10, 'right') : '')
     );
   };
   return (

@@ -5,7 +5,8 @@ import { windowRange } from '../format/window-range.js';
 /**
  * Draws only the rows that fit in `height` around the cursor, so a list of
  * ten thousand costs what a list of fifty does. `line(i)` renders row i as
- * plain text exactly `width - 2` columns wide.
+ * plain text `width` columns wide, drawn after a two-column cursor mark; a
+ * longer one is cut, never wrapped.
  */
 export function WindowedList({
   count,
@@ -34,7 +35,7 @@ export function WindowedList({
     rows.push(
       <Text key={index} inverse={selected && focused} bold={selected}>
         {selected ? '▸ ' : '  '}
-        {line(index)}
+        {fit(line(index), width)}
       </Text>,
     );
   }

@@ -6,13 +6,20 @@ export interface TerminalSize {
   rows: number;
 }
 
-/** The smallest terminal the layout is made for. */
-export const MIN_SIZE: TerminalSize = { columns: 80, rows: 24 };
+/** The size assumed when the terminal does not say. */
+export const DEFAULT_SIZE: TerminalSize = { columns: 80, rows: 24 };
+
+/**
+ * The smallest terminal the main screen lays itself out in: every pane
+ * keeps its border, title and at least one row. Below it, the screen asks
+ * for a bigger window instead.
+ */
+export const SMALLEST_SIZE: TerminalSize = { columns: 40, rows: 15 };
 
 function read(stdout: NodeJS.WriteStream): TerminalSize {
   return {
-    columns: stdout.columns || MIN_SIZE.columns,
-    rows: stdout.rows || MIN_SIZE.rows,
+    columns: stdout.columns || DEFAULT_SIZE.columns,
+    rows: stdout.rows || DEFAULT_SIZE.rows,
   };
 }
 
