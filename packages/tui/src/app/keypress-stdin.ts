@@ -28,11 +28,9 @@ export function keypressStdin(terminal: NodeJS.ReadStream): NodeJS.ReadStream {
   const keys: string[] = [];
   let turnTaken = false;
   const read = (): string | null => {
-    for (
-      let chunk = terminal.read() as string | Buffer | null;
-      chunk !== null;
-      chunk = terminal.read() as string | Buffer | null
-    ) {
+    for (;;) {
+      const chunk = terminal.read() as string | Buffer | null;
+      if (chunk === null) break;
       keys.push(...(String(chunk).match(KEY) ?? []));
     }
     if (turnTaken || keys.length === 0) return null;

@@ -73,8 +73,9 @@ export function FilesPane({
         <SearchBox
           last={ui.query}
           onSubmit={(query) => {
-            if (query.trim() === '') dispatch({ type: 'back' });
-            else onSearch(query.trim());
+            const words = query.trim();
+            if (words === '') dispatch({ type: 'back' });
+            else onSearch(words);
           }}
           onCancel={() => dispatch({ type: 'back' })}
         />

@@ -1,6 +1,5 @@
 import { Box, Text } from 'ink';
-import type { TerminalSize } from '../hooks/useTerminalSize.js';
-import { SMALLEST_SIZE } from '../hooks/useTerminalSize.js';
+import { SMALLEST_SIZE, type TerminalSize } from '../hooks/useTerminalSize.js';
 
 /** Shown instead of the panes while the terminal is smaller than they need. */
 export function TooSmall({ columns, rows }: TerminalSize) {
