@@ -104,6 +104,16 @@ describe('ferry main screen', () => {
     await waitForFrame(app, (f) => f.includes('search: b.txt zz · 0 results'));
   });
 
+  it('says when a search finds nothing', async () => {
+    const app = await start(network());
+    await press(app, '/');
+    await typeText(app, 'zzz');
+    await press(app, KEYS.enter);
+    await waitForFrame(app, (f) =>
+      f.includes('No file on an online peer matches "zzz".'),
+    );
+  });
+
   it('closes the search box on Enter with nothing typed, searching nothing', async () => {
     const app = await start(network());
     // Given the search box, open and empty

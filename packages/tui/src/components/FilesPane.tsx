@@ -11,12 +11,11 @@ import {
   type FileRow,
   type UiState,
 } from '../state/ui-state.js';
+import { filesEmptyHint } from './files-empty-hint.js';
 import { filesTitle } from './files-title.js';
 import { Pane } from './Pane.js';
 import { SearchBox } from './SearchBox.js';
 import { WindowedList } from './WindowedList.js';
-
-const EMPTY_HINT = 'Press / to search, Enter on a peer to browse, o for yours.';
 
 /** Search results, a browsed peer's share or our own; Enter downloads. */
 export function FilesPane({
@@ -89,7 +88,7 @@ export function FilesPane({
         width={inner}
         focused={focused}
         line={line}
-        empty={ui.filesLoading ? 'Loading…' : EMPTY_HINT}
+        empty={ui.filesLoading ? 'Loading…' : filesEmptyHint(ui.filesView)}
       />
     </Pane>
   );
