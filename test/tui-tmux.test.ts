@@ -120,4 +120,21 @@ describe('ferry in a real terminal (tmux)', { timeout: 150_000 }, () => {
     expect(after).not.toContain('Peers');
     expect(await terminal.alternateOn()).toBe(false);
   });
+
+  it('keeps the profile form in columns in a 40-column terminal', async () => {
+    // Given ferry on its login screen, with no profile yet
+    const ferry = join(REPO_ROOT, PROGRAMS.ferry);
+    await terminal.start(
+      `node '${ferry}' --home '${join(root, 'new')}'`,
+      40,
+      15,
+    );
+    await terminal.waitFor((s) => s.includes('No saved profile yet'), 60_000);
+    // When a new profile is started
+    await terminal.send('n');
+    // Then every label keeps its column and long values are cut
+    const form = await terminal.waitFor((s) => s.includes('New profile'));
+    expect(form).toMatch(/^ Directory URL {5}http:\/\/127\.0\.0\.1:70…$/m);
+    expect(form).toMatch(/^ Download folder {3}\/\S+$/m);
+  });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Box, Text } from 'ink';
 import { TextInput } from '@inkjs/ui';
 import type { Profile } from '@ferry/peer-core';
-import { fit } from '../format/safe-text.js';
+import { fit, safeText } from '../format/safe-text.js';
 import { useCommands } from '../hooks/useCommands.js';
 import { Command, Scope } from '../keys/command.js';
 import { PROFILE_FIELDS, profileProblem } from './profile-fields.js';
@@ -44,9 +44,11 @@ export function ProfileForm({
       </Text>
       {PROFILE_FIELDS.map(([key, label], index) => (
         <Box key={key}>
-          <Text color={index === field ? 'cyan' : undefined}>
-            {fit(label, 18)}
-          </Text>
+          <Box width={18} flexShrink={0}>
+            <Text color={index === field ? 'cyan' : undefined}>
+              {fit(label, 18)}
+            </Text>
+          </Box>
           {index === field ? (
             <TextInput
               key={key}
@@ -56,7 +58,7 @@ export function ProfileForm({
               }
             />
           ) : (
-            <Text>{fit(draft[key], 60)}</Text>
+            <Text wrap="truncate-end">{safeText(draft[key])}</Text>
           )}
         </Box>
       ))}
