@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListFilesResponse, ListPeersResponse } from './api/index.js';
 import { ErrorCode, PROBLEM_CONTENT_TYPE } from './api/index.js';
+import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Harness } from './test-helpers/harness.js';
 import {
   call,
@@ -59,6 +61,22 @@ describe('health and OpenAPI', () => {
         '/v1/health',
       ]),
     );
+  });
+
+  it('asks HEAD requests for the same token as GET', async () => {
+    const token = await onlinePeer(h.app, 'alice', [entry('song.mp3')]);
+    for (const url of [
+      '/v1/search?q=song',
+      '/v1/peers',
+      '/v1/peers/alice/files',
+      `/v1/files/${sha('x')}/sources`,
+    ]) {
+      expect((await call(h.app, 'HEAD', url)).statusCode, url).toBe(401);
+      expect((await call(h.app, 'HEAD', url, { token })).statusCode, url).toBe(
+        200,
+      );
+    }
+    expect((await call(h.app, 'HEAD', '/v1/health')).statusCode).toBe(200);
   });
 
   it('answers unknown routes and methods with problems', async () => {
@@ -213,6 +231,80 @@ describe('rate limits', () => {
     });
     expectProblem(limited, 429, ErrorCode.RateLimited);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('counts failed logins sent in parallel before checking them', async () => {
+    // Given a store whose password lookup holds every login until all
+    // eleven below have reached it or been answered, so that all of them
+    // are in flight at once
+    const requests = 11;
+    let arrived = 0;
+    let answered = 0;
+    let armed = false;
+    let open = (): void => undefined;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const check = () => {
+      if (arrived + answered === requests) open();
+    };
+    class GatedStore extends SqliteStore {
+      override async findCredentials(username: string) {
+        if (armed) {
+          arrived += 1;
+          check();
+          await gate;
+        }
+        return super.findCredentials(username);
+      }
+    }
+    const store = new GatedStore({ file: join(h.dir, 'gated.sqlite') });
+    await h.close();
+    h = await makeHarness({
+      store,
+      loginLimitPerUser: { points: 3, durationSeconds: 60 },
+    });
+    await signUp(h.app, 'alice');
+    armed = true;
+    // When ten wrong guesses and then the right password arrive together
+    const passwords = [
+      ...Array.from({ length: requests - 1 }, (_, i) => `wrong guess ${i}`),
+      'correct horse',
+    ];
+    const statuses = await Promise.all(
+      passwords.map((password) =>
+        call(h.app, 'POST', '/v1/sessions', {
+          body: { username: 'alice', password },
+        }).then((res) => {
+          answered += 1;
+          check();
+          return res.statusCode;
+        }),
+      ),
+    );
+    await store.close();
+    // Then only three are checked; the right password comes too late
+    expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(8);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('gives a successful login its point back', async () => {
+    await h.close();
+    h = await makeHarness({
+      loginLimitPerUser: { points: 3, durationSeconds: 60 },
+    });
+    await signUp(h.app, 'alice');
+    const login = (password: string) =>
+      call(h.app, 'POST', '/v1/sessions', {
+        body: { username: 'alice', password },
+      }).then((res) => res.statusCode);
+    expect([await login('wrong one'), await login('wrong two')]).toEqual([
+      401, 401,
+    ]);
+    expect(await login('correct horse')).toBe(201);
+    expect(await login('wrong three')).toBe(401);
+    expect(await login('correct horse')).toBe(429);
   });
 
   it('limits registrations per IP', async () => {

@@ -119,7 +119,10 @@ const AUTH_URLS = new Set<string>(
 /** Rejects requests to token-only routes without a live session. */
 function authHook(context: RouteContext) {
   return async (request: FastifyRequest): Promise<void> => {
-    const key = `${request.method} ${request.routeOptions.url ?? ''}`;
+    // Fastify answers HEAD with each GET route's handler, so HEAD needs
+    // the GET route's token too.
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const key = `${method} ${request.routeOptions.url ?? ''}`;
     if (!AUTH_URLS.has(key)) return;
     const token = bearerToken(request.headers.authorization);
     if (token === undefined) {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import envPaths from 'env-paths';
+import type { RunningDirectory } from '../main.js';
 import { packageVersion, runProgram } from './program.js';
 
 /** Options as commander parses them (flags, then environment). */
@@ -20,12 +21,29 @@ interface CliOptions {
 
 function integer(min: number, max: number) {
   return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) {
+    const n = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+    if (!(n >= min && n <= max)) {
       throw new InvalidArgumentError(`expected an integer ${min}–${max}`);
     }
     return n;
   };
+}
+
+function nonEmpty(value: string): string {
+  if (value === '') throw new InvalidArgumentError('must not be empty');
+  return value;
+}
+
+const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
+const FALSE_WORDS = ['', '0', 'false', 'no', 'off'];
+
+/** `FERRY_DIRECTORY_TRUST_PROXY`: a yes/no word; anything else is refused. */
+function trustProxyFromEnv(value: string | undefined): boolean | string {
+  if (value === undefined) return false;
+  const word = value.trim().toLowerCase();
+  if (TRUE_WORDS.includes(word)) return true;
+  if (FALSE_WORDS.includes(word)) return false;
+  return `FERRY_DIRECTORY_TRUST_PROXY must be one of ${[...TRUE_WORDS, ...FALSE_WORDS.slice(1)].join(', ')} or empty, not "${value}"`;
 }
 
 /** Default database file: `$FERRY_HOME/directory.sqlite`, else the data folder. */
@@ -69,7 +87,7 @@ export function buildProgram(): Command {
         '--db <file>',
         `SQLite database file (default ${defaultDbPath()})`,
         'FERRY_DIRECTORY_DB',
-      ),
+      ).argParser(nonEmpty),
     )
     .addOption(
       env(
@@ -134,15 +152,18 @@ export function buildProgram(): Command {
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
         .default('warn'),
     )
-    .addOption(
-      env(
-        '--trust-proxy',
-        'take client IPs from X-Forwarded-For',
-        'FERRY_DIRECTORY_TRUST_PROXY',
-      ),
+    .option(
+      '--trust-proxy',
+      'take client IPs from X-Forwarded-For (env FERRY_DIRECTORY_TRUST_PROXY: 1/true/yes/on)',
     )
-    .action(async (options: CliOptions) => {
-      await serve(options);
+    .action(async (options: CliOptions, command: Command) => {
+      const fromEnv = trustProxyFromEnv(
+        process.env['FERRY_DIRECTORY_TRUST_PROXY'],
+      );
+      if (typeof fromEnv === 'string') {
+        command.error(`error: ${fromEnv}`, { exitCode: 2 });
+      }
+      await serve({ ...options, trustProxy: options.trustProxy ?? fromEnv });
     });
 }
 
@@ -153,19 +174,28 @@ async function serve(options: CliOptions): Promise<void> {
     points,
     durationSeconds,
   });
-  const directory = await startDirectory({
-    host: options.host,
-    port: options.port,
-    dbPath,
-    synchronous: options.synchronous === 'full' ? 'FULL' : 'NORMAL',
-    peerTtlMs: options.peerTtl * 1000,
-    sessionTtlMs: options.sessionTtl * 3_600_000,
-    loginLimitPerUser: window(options.loginLimitUser, 900),
-    loginLimitPerIp: window(options.loginLimitIp, 900),
-    registerLimitPerIp: window(options.registerLimitIp, 3600),
-    trustProxy: options.trustProxy === true,
-    logger: { level: options.logLevel },
-  });
+  let directory: RunningDirectory;
+  try {
+    directory = await startDirectory({
+      host: options.host,
+      port: options.port,
+      dbPath,
+      synchronous: options.synchronous === 'full' ? 'FULL' : 'NORMAL',
+      peerTtlMs: options.peerTtl * 1000,
+      sessionTtlMs: options.sessionTtl * 3_600_000,
+      loginLimitPerUser: window(options.loginLimitUser, 900),
+      loginLimitPerIp: window(options.loginLimitIp, 900),
+      registerLimitPerIp: window(options.registerLimitIp, 3600),
+      trustProxy: options.trustProxy === true,
+      logger: { level: options.logLevel },
+    });
+  } catch (error) {
+    process.stderr.write(
+      `ferry-directory: cannot start: ${startError(error, dbPath)}\n`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   process.stdout.write(
     `ferry-directory listening on ${directory.url} (database ${dbPath})\n`,
   );
@@ -179,6 +209,15 @@ async function serve(options: CliOptions): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+/** One line for why the server could not start (no stack trace). */
+function startError(error: unknown, dbPath: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('SQLITE_')
+    ? `database ${dbPath}: ${message}`
+    : message;
 }
 
 /** Entry point of the `ferry-directory` program. */

@@ -29,18 +29,6 @@ async function consume(
   }
 }
 
-/** Throws 429 when a key has used up its points, without consuming one. */
-async function ensureNotBlocked(
-  limiter: RateLimiterMemory,
-  key: string,
-  what: string,
-): Promise<void> {
-  const state = await limiter.get(key);
-  if (state !== null && state.remainingPoints <= 0) {
-    throw rateLimited(state, what);
-  }
-}
-
 /** Health, registration, login and logout. */
 export function registerAccountRoutes(app: App, context: RouteContext): void {
   const { store, settings, limiters } = context;
@@ -90,8 +78,11 @@ export function registerAccountRoutes(app: App, context: RouteContext): void {
     { schema: schemaOf(ROUTES.login) },
     async (request, reply) => {
       const { username, password } = request.body;
-      await ensureNotBlocked(limiters.loginPerIp, request.ip, 'failed logins');
-      await ensureNotBlocked(limiters.loginPerUser, username, 'failed logins');
+      // Every attempt takes its point before the password is checked, so
+      // guesses sent in parallel cannot all pass the limit at once; a
+      // successful login gives its points back.
+      await consume(limiters.loginPerIp, request.ip, 'failed logins');
+      await consume(limiters.loginPerUser, username, 'failed logins');
       const credentials = await store.findCredentials(username);
       decoyHash ??= hashPassword('decoy password', settings.scrypt);
       const ok = await verifyPassword(
@@ -99,13 +90,13 @@ export function registerAccountRoutes(app: App, context: RouteContext): void {
         credentials?.passwordHash ?? (await decoyHash),
       );
       if (credentials === undefined || !ok) {
-        await consume(limiters.loginPerIp, request.ip, 'failed logins');
-        await consume(limiters.loginPerUser, username, 'failed logins');
         throw new ProblemError(
           ErrorCode.InvalidCredentials,
           'Wrong username or password.',
         );
       }
+      await limiters.loginPerIp.reward(request.ip, 1);
+      await limiters.loginPerUser.reward(username, 1);
       const token = newToken();
       const nowMs = settings.clock();
       const expiresMs = nowMs + settings.sessionTtlMs;

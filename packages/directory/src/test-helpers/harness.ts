@@ -77,7 +77,7 @@ export interface CallOptions {
 /** One request through `inject`. */
 export async function call(
   app: App,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   options: CallOptions = {},
 ): Promise<LightMyRequestResponse> {

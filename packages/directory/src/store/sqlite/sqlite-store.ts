@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
@@ -42,10 +42,12 @@ export interface SqliteStoreOptions {
 
 /** Opens a database file with the directory's pragmas and schema. */
 export function openDatabase(options: SqliteStoreOptions): Database {
-  if (options.file !== ':memory:') {
-    mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
+  const onDisk = options.file !== ':memory:';
+  if (onDisk) {
+    makeFolder(path.dirname(path.resolve(options.file)));
   }
   const db = new BetterSqlite3(options.file);
+  if (onDisk) refuseReadOnly(db, options.file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
@@ -57,6 +59,30 @@ export function openDatabase(options: SqliteStoreOptions): Database {
   db.pragma('mmap_size = 1073741824');
   migrate(db);
   return db;
+}
+
+/**
+ * Creates `folder` and its missing parents, one at a time: Node's
+ * `mkdirSync(…, { recursive: true })` never returns for a path under /proc.
+ */
+function makeFolder(folder: string): void {
+  if (existsSync(folder)) return;
+  const parent = path.dirname(folder);
+  if (parent !== folder) makeFolder(parent);
+  mkdirSync(folder);
+}
+
+/**
+ * SQLite opens a file it may not write read-only without a word, and every
+ * write would fail later; say so at the start instead.
+ */
+function refuseReadOnly(db: Database, file: string): void {
+  try {
+    accessSync(file, constants.W_OK);
+  } catch {
+    db.close();
+    throw new Error(`the database file ${file} is not writable`);
+  }
 }
 
 /** The SQLite implementation of {@link DirectoryStore}. */
