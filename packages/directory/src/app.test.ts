@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListFilesResponse, ListPeersResponse } from './api/index.js';
 import { ErrorCode, PROBLEM_CONTENT_TYPE } from './api/index.js';
@@ -194,6 +194,27 @@ describe('accounts and sessions', () => {
     );
   });
 
+  it('clears expired sessions when someone logs in', async () => {
+    await signUp(h.app, 'alice');
+    await signUp(h.app, 'bob');
+    const sessions = () => {
+      const db = new BetterSqlite3(h.dbPath, { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) AS n FROM sessions').get() as {
+          n: number;
+        };
+      } finally {
+        db.close();
+      }
+    };
+    expect(sessions().n).toBe(2);
+    h.clock.advance(7 * 24 * 3600 * 1000 + 1);
+    await call(h.app, 'POST', '/v1/sessions', {
+      body: { username: 'alice', password: 'correct horse' },
+    });
+    expect(sessions().n).toBe(1);
+  });
+
   it.each([
     ['PUT', '/v1/peers/me'],
     ['GET', '/v1/peers'],
@@ -258,12 +279,11 @@ describe('rate limits', () => {
         return super.findCredentials(username);
       }
     }
-    const store = new GatedStore({ file: join(h.dir, 'gated.sqlite') });
     await h.close();
-    h = await makeHarness({
-      store,
-      loginLimitPerUser: { points: 3, durationSeconds: 60 },
-    });
+    h = await makeHarness(
+      { loginLimitPerUser: { points: 3, durationSeconds: 60 } },
+      (file) => new GatedStore({ file }),
+    );
     await signUp(h.app, 'alice');
     armed = true;
     // When ten wrong guesses and then the right password arrive together
@@ -282,7 +302,6 @@ describe('rate limits', () => {
         }),
       ),
     );
-    await store.close();
     // Then only three are checked; the right password comes too late
     expect(statuses.filter((status) => status === 401)).toHaveLength(3);
     expect(statuses.filter((status) => status === 429)).toHaveLength(8);
@@ -571,6 +590,44 @@ describe('the index', () => {
     expect(res.json<{ detail: string }>().detail).toContain(
       `/files/0/${field}`,
     );
+  });
+
+  it('rejects a string with a lone surrogate, naming the field', async () => {
+    const token = await onlinePeer(h.app, 'alice', []);
+    const res = await call(h.app, 'PUT', '/v1/peers/me/files', {
+      token,
+      body: { files: [entry('fine.mp3'), entry('bad\ud800.mp3')] },
+    });
+    expectProblem(res, 400, ErrorCode.ValidationFailed);
+    expect(res.json()).toMatchObject({
+      errors: [{ in: 'body', pointer: '/files/1/name' }],
+    });
+  });
+
+  it('answers 503 with Retry-After while another writer holds the database', async () => {
+    // Given an app whose store waits 50 ms for a lock, and a second
+    // connection holding the write lock
+    await h.close();
+    h = await makeHarness(
+      {},
+      (file) => new SqliteStore({ file, busyTimeoutMs: 50 }),
+    );
+    const token = await signUp(h.app, 'alice');
+    const other = new BetterSqlite3(h.dbPath);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      // When the app writes
+      const res = await call(h.app, 'PUT', '/v1/peers/me', {
+        token,
+        body: { port: 7001 },
+      });
+      // Then it says the database is busy, not that it failed
+      expectProblem(res, 503, ErrorCode.Unavailable);
+      expect(res.headers['retry-after']).toBe('1');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
   });
 
   it('rejects duplicate paths in one batch', async () => {

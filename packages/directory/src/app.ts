@@ -31,6 +31,7 @@ import type { SqliteSynchronous } from './store/sqlite/sqlite-store.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import type { DirectoryStore } from './store/store.js';
 import { packageVersion } from './version.js';
+import { illFormedStringAt } from './well-formed.js';
 
 export interface BuildAppOptions extends Partial<DirectorySettings> {
   /** The store to use; the app does not close a store it was given. */
@@ -157,6 +158,20 @@ function compileValidator({
   return (value: unknown) => {
     const converted =
       httpPart === 'body' ? value : Value.Convert(schema, value);
+    const illFormed = illFormedStringAt(converted);
+    if (illFormed !== undefined) {
+      return {
+        error: [
+          {
+            keyword: 'wellFormed',
+            instancePath: illFormed,
+            schemaPath: '',
+            params: {},
+            message: 'must be well-formed Unicode (no lone surrogate)',
+          },
+        ],
+      };
+    }
     if (check.Check(converted)) return { value: converted };
     const errors = check.Errors(converted);
     const useful = errors.filter((error) => error.keyword !== 'boolean');
@@ -213,6 +228,13 @@ function toProblem(error: FastifyError): ProblemError {
       );
     default:
       break;
+  }
+  if (error.code === 'SQLITE_BUSY') {
+    return new ProblemError(
+      ErrorCode.Unavailable,
+      'The database is busy; try again.',
+      { retryAfterSeconds: 1 },
+    );
   }
   if (error instanceof SyntaxError || error.statusCode === 400) {
     return new ProblemError(ErrorCode.MalformedJson, error.message);

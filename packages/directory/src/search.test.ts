@@ -274,6 +274,34 @@ describe('search', () => {
     expect(res.statusCode).toBe(200);
   });
 
+  it('refuses more than 16 words rather than dropping the rest', async () => {
+    const sixteen = 'blue '.repeat(15) + 'danube';
+    expect(
+      (await search(`q=${encodeURIComponent(sixteen)}`)).results,
+    ).not.toHaveLength(0);
+    const res = await call(
+      h.app,
+      'GET',
+      `/v1/search?q=${encodeURIComponent(`${sixteen} nowhere`)}`,
+      { token },
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ in: 'querystring', pointer: '/q' }],
+    });
+  });
+
+  it('names the field when minSize exceeds maxSize', async () => {
+    const res = await call(h.app, 'GET', '/v1/search?q=a&minSize=5&maxSize=1', {
+      token,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      errors: [{ in: 'querystring', pointer: '/minSize' }],
+    });
+  });
+
   it('answers 400, not 500, to 10 kB of query', async () => {
     const res = await call(
       h.app,

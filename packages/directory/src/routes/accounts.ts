@@ -100,6 +100,8 @@ export function registerAccountRoutes(app: App, context: RouteContext): void {
       const token = newToken();
       const nowMs = settings.clock();
       const expiresMs = nowMs + settings.sessionTtlMs;
+      // Every login clears the expired sessions, so they never pile up.
+      await store.deleteExpiredSessions(nowMs);
       await store.createSession({
         userId: credentials.userId,
         tokenHash: hashToken(token),

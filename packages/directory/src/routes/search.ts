@@ -10,15 +10,22 @@ const MAX_TERMS = 16;
 
 /**
  * The words of a query as FTS5's unicode61 tokenizer sees them: runs of
- * letters, digits and marks, lower-cased; at most 16.
+ * letters, digits and marks, lower-cased.
  */
 export function searchTerms(q: string): string[] {
   return q
     .normalize('NFKC')
     .toLowerCase()
     .split(/[^\p{L}\p{N}\p{M}]+/u)
-    .filter((term) => /[\p{L}\p{N}]/u.test(term))
-    .slice(0, MAX_TERMS);
+    .filter((term) => /[\p{L}\p{N}]/u.test(term));
+}
+
+function invalidQuery(name: string, message: string): ProblemError {
+  return new ProblemError(
+    ErrorCode.ValidationFailed,
+    `querystring/${name}: ${message}`,
+    { errors: [{ in: 'querystring', pointer: `/${name}`, message }] },
+  );
 }
 
 function isPosition(value: unknown): value is [number, number, string] {
@@ -48,6 +55,9 @@ export function registerSearchRoutes(app: App, context: RouteContext): void {
     async (request) => {
       const query = request.query;
       const terms = searchTerms(query.q);
+      if (terms.length > MAX_TERMS) {
+        throw invalidQuery('q', `must have at most ${MAX_TERMS} words`);
+      }
       const scope = scopeOf(terms, query);
       const limit = query.limit ?? LIMITS.searchLimitDefault;
       let after: SearchPosition | null = null;
@@ -62,10 +72,7 @@ export function registerSearchRoutes(app: App, context: RouteContext): void {
         query.maxSize !== undefined &&
         query.minSize > query.maxSize
       ) {
-        throw new ProblemError(
-          ErrorCode.ValidationFailed,
-          'querystring/minSize: must not exceed maxSize',
-        );
+        throw invalidQuery('minSize', 'must not exceed maxSize');
       }
       const hits = await store.search({
         terms,

@@ -7,6 +7,7 @@ import type { FileEntry } from '../api/index.js';
 import type { BuildAppOptions } from '../app.js';
 import { buildApp } from '../app.js';
 import type { App } from '../context.js';
+import type { DirectoryStore } from '../store/store.js';
 
 /** A cheap scrypt cost, so tests register and log in quickly. */
 export const FAST_SCRYPT = { N: 1024, r: 8, p: 1 };
@@ -32,16 +33,23 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A directory app on a SQLite file in a fresh temp folder. */
+/**
+ * A directory app on a SQLite file in a fresh temp folder. `openStore`, if
+ * given, opens the store on that file instead of the app (and the harness
+ * closes it).
+ */
 export async function makeHarness(
   options: Partial<BuildAppOptions> = {},
+  openStore?: (dbPath: string) => DirectoryStore,
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ferry-directory-'));
   const dbPath = path.join(dir, 'directory.sqlite');
+  const store = openStore?.(dbPath);
   const clock = new TestClock();
   const build = () =>
     buildApp({
       dbPath,
+      store,
       clock: clock.now,
       scrypt: FAST_SCRYPT,
       loginLimitPerIp: GENEROUS,
@@ -61,6 +69,7 @@ export async function makeHarness(
     },
     async close() {
       await harness.app.close();
+      await store?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
