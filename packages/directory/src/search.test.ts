@@ -344,6 +344,48 @@ describe('search', () => {
   });
 });
 
+describe('sources that disagree on a file', () => {
+  it('lists only the users making the claim most users make', async () => {
+    // Given two users who hold "song" with its real size and root, and a
+    // third, seen last, who claims other ones for the same sha256
+    const own = await makeHarness();
+    try {
+      const honest = entry('song.mp3', 'song');
+      await onlinePeer(own.app, 'alice', [honest], 5001);
+      await onlinePeer(own.app, 'bob', [honest], 5002);
+      const asker = await onlinePeer(
+        own.app,
+        'mallory',
+        [{ ...honest, size: 1, piecesRoot: sha('forged root') }],
+        5003,
+      );
+      // When anyone asks for its sources
+      const res = await call(
+        own.app,
+        'GET',
+        `/v1/files/${sha('song')}/sources`,
+        {
+          token: asker,
+        },
+      );
+      // Then the honest claim and only its holders come back
+      const body = res.json<{
+        size: number;
+        piecesRoot: string;
+        sources: { username: string }[];
+      }>();
+      expect(body.size).toBe(honest.size);
+      expect(body.piecesRoot).toBe(honest.piecesRoot);
+      expect(body.sources.map((s) => s.username).sort()).toEqual([
+        'alice',
+        'bob',
+      ]);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('property: no request yields a 5xx', () => {
   const method = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE');
   const path = fc.constantFrom(

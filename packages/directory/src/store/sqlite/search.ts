@@ -225,25 +225,39 @@ export class Searcher {
     collected.groups.set(sha256, earlier ? null : toGroup(row, sha256));
   }
 
+  /**
+   * The online sources of a file. Sources may disagree on its size or
+   * pieces root (all but one of them then lie, or are mistaken): the claim
+   * made by the most users wins, ties going to the most recently seen, and
+   * only the users making it are listed, so a downloader never checks good
+   * sources against a bad root.
+   */
   sources(sha256: string, sinceMs: number): SourcesRecord {
     const rows = this.sourceRows.all(Buffer.from(sha256, 'hex'), sinceMs);
     const seen = new Set<string>();
-    const sources: SourcesRecord['sources'] = [];
+    const claims = new Map<string, typeof rows>();
     for (const row of rows) {
       if (seen.has(row.username)) continue;
       seen.add(row.username);
-      sources.push({
+      const claim = `${row.size}:${row.pieces_root.toString('hex')}`;
+      const holders = claims.get(claim) ?? [];
+      holders.push(row);
+      claims.set(claim, holders);
+    }
+    let best: typeof rows = [];
+    for (const holders of claims.values()) {
+      if (holders.length > best.length) best = holders;
+    }
+    const first = best[0];
+    return {
+      size: first?.size ?? null,
+      piecesRoot: first?.pieces_root.toString('hex') ?? null,
+      sources: best.map((row) => ({
         username: row.username,
         host: row.host,
         port: row.port,
         lastSeenMs: row.last_seen_ms,
-      });
-    }
-    const first = rows[0];
-    return {
-      size: first?.size ?? null,
-      piecesRoot: first?.pieces_root.toString('hex') ?? null,
-      sources,
+      })),
     };
   }
 
