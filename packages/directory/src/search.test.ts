@@ -344,6 +344,38 @@ describe('search', () => {
   });
 });
 
+describe('names in compatibility characters', () => {
+  it('are found by their plain spelling and by themselves', async () => {
+    const own = await makeHarness();
+    try {
+      const asker = await onlinePeer(
+        own.app,
+        'alice',
+        [
+          entry('Ｔｅｓｔ Ｓｏｎｇ.mp3', 'wide'),
+          entry('ﬁnal cut.mkv', 'ligature'),
+        ],
+        5001,
+      );
+      const names = async (q: string) => {
+        const res = await call(
+          own.app,
+          'GET',
+          `/v1/search?q=${encodeURIComponent(q)}`,
+          { token: asker },
+        );
+        return res.json<SearchResponse>().results.map((r) => r.name);
+      };
+      expect(await names('test song')).toEqual(['Ｔｅｓｔ Ｓｏｎｇ.mp3']);
+      expect(await names('Ｔｅｓｔ')).toEqual(['Ｔｅｓｔ Ｓｏｎｇ.mp3']);
+      expect(await names('final')).toEqual(['ﬁnal cut.mkv']);
+      expect(await names('ﬁnal cut')).toEqual(['ﬁnal cut.mkv']);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('sources that disagree on a file', () => {
   it('lists only the users making the claim most users make', async () => {
     // Given two users who hold "song" with its real size and root, and a

@@ -95,7 +95,8 @@ function prepareWriteOps(db: Database): WriteOps {
     maxNameId: db.prepare('SELECT max(id) AS id FROM names'),
     ftsAddSince: db.prepare(
       `INSERT INTO names_fts (rowid, name)
-       SELECT score * ${SCORE_UNIT} + id AS key, name FROM names WHERE id > ?
+       SELECT score * ${SCORE_UNIT} + id AS key, nfkc(name) FROM names
+       WHERE id > ?
        ORDER BY key`,
     ),
     insertFile: db.prepare(

@@ -66,6 +66,23 @@ describe('migrations', () => {
     }
   });
 
+  it('re-indexes names in compatibility form, as queries are', async () => {
+    const file = versionOneDatabase(['ﬁnal cut.txt', 'plain.txt']);
+    const store = new SqliteStore({ file });
+    try {
+      const found = store.db
+        .prepare<[], { rowid: number }>(
+          `SELECT rowid FROM names_fts WHERE names_fts MATCH '"final"*'`,
+        )
+        .all();
+      expect(found).toEqual([
+        { rowid: searchKey(nameScore('ﬁnal cut.txt'), 1) },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a database newer than the program', () => {
     const file = versionOneDatabase([]);
     const db = new BetterSqlite3(file);

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { nameScore, searchKey } from './name-score.js';
+import { SCORE_UNIT, nameScore, searchKey } from './name-score.js';
 
 /** A schema step: SQL, or a function for steps that need computed values. */
 export type Migration = string | ((db: Database) => void);
@@ -84,6 +84,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX files_name ON files(name_id, user_id);
   `,
   scoreOrderedIndex,
+  compatibilityFormIndex,
 ];
 
 /**
@@ -118,6 +119,26 @@ function scoreOrderedIndex(db: Database): void {
   const index = db.prepare('INSERT INTO names_fts (rowid, name) VALUES (?, ?)');
   for (const row of keyed) index.run(row.key, row.name);
   db.exec(`INSERT INTO names_fts (names_fts) VALUES ('optimize')`);
+}
+
+/**
+ * Step 3: `names_fts` indexes each name in Unicode compatibility form
+ * (`nfkc`, see `sql-functions.ts`), as queries are; re-index the names
+ * that form changes.
+ */
+function compatibilityFormIndex(db: Database): void {
+  const changed = db
+    .prepare<[], { key: number; name: string }>(
+      `SELECT score * ${SCORE_UNIT} + id AS key, nfkc(name) AS name
+       FROM names WHERE name <> nfkc(name) ORDER BY key`,
+    )
+    .all();
+  const drop = db.prepare('DELETE FROM names_fts WHERE rowid = ?');
+  const add = db.prepare('INSERT INTO names_fts (rowid, name) VALUES (?, ?)');
+  for (const row of changed) {
+    drop.run(row.key);
+    add.run(row.key, row.name);
+  }
 }
 
 /** Runs the migrations the database has not had yet; returns its version. */

@@ -18,6 +18,7 @@ import type {
   StoreSearchQuery,
 } from '../store.js';
 import { IndexWriter } from './index-writer.js';
+import { addSqlFunctions } from './sql-functions.js';
 import { migrate } from './migrations.js';
 import { Searcher } from './search.js';
 import { SearchCache } from './search-cache.js';
@@ -48,6 +49,7 @@ export function openDatabase(options: SqliteStoreOptions): Database {
   }
   const db = new BetterSqlite3(options.file);
   if (onDisk) refuseReadOnly(db, options.file);
+  addSqlFunctions(db);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
