@@ -85,10 +85,35 @@ describe('health and OpenAPI', () => {
       404,
       ErrorCode.NotFound,
     );
+    const notAllowed = await call(h.app, 'POST', '/v1/search');
+    expectProblem(notAllowed, 405, ErrorCode.MethodNotAllowed);
+    expect(notAllowed.headers['allow']).toBe('GET, HEAD');
+    expect((await call(h.app, 'DELETE', '/v1/peers/me')).headers['allow']).toBe(
+      'PUT',
+    );
+  });
+
+  it('answers URLs the router cannot read with problems', async () => {
     expectProblem(
-      await call(h.app, 'POST', '/v1/search'),
-      405,
-      ErrorCode.MethodNotAllowed,
+      await call(h.app, 'GET', '/v1/peers/%E0%A4%A/files'),
+      400,
+      ErrorCode.ValidationFailed,
+    );
+    expectProblem(
+      await call(h.app, 'GET', `/v1/peers/${'a'.repeat(300)}/files`),
+      400,
+      ErrorCode.ValidationFailed,
+    );
+  });
+
+  it('refuses a text/plain body with 415', async () => {
+    expectProblem(
+      await call(h.app, 'POST', '/v1/users', {
+        body: 'username=alice',
+        headers: { 'content-type': 'text/plain' },
+      }),
+      415,
+      ErrorCode.UnsupportedMediaType,
     );
   });
 });

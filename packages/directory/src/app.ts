@@ -66,7 +66,17 @@ export function buildApp(options: BuildAppOptions = {}): App {
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 256 },
     return503OnClosing: true,
+    // A URL the router cannot decode: a problem like every other error.
+    frameworkErrors: (error, _request, reply) =>
+      sendProblem(
+        reply,
+        new ProblemError(ErrorCode.ValidationFailed, `url: ${error.message}`),
+      ),
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Bodies are JSON only: a text/plain body is a 415, not a string that
+  // fails validation.
+  app.removeContentTypeParser('text/plain');
 
   app.setValidatorCompiler(compileValidator);
   app.setErrorHandler(handleError);
@@ -296,12 +306,15 @@ function handleNotFound(
   reply: FastifyReply,
 ): FastifyReply {
   const path = request.url.split('?')[0] ?? '';
-  const other = ROUTE_PATTERNS.some(
-    (route) => route.pattern.test(path) && route.method !== request.method,
+  const allowed = ROUTE_PATTERNS.filter((route) =>
+    route.pattern.test(path),
+  ).flatMap((route) =>
+    route.method === 'GET' ? ['GET', 'HEAD'] : [route.method],
   );
+  if (allowed.length > 0) reply.header('allow', allowed.join(', '));
   return sendProblem(
     reply,
-    other
+    allowed.length > 0
       ? new ProblemError(
           ErrorCode.MethodNotAllowed,
           `${request.method} is not allowed on ${path}.`,
