@@ -67,11 +67,12 @@ export function buildApp(options: BuildAppOptions = {}): App {
     routerOptions: { maxParamLength: 256 },
     return503OnClosing: true,
     // A URL the router cannot decode: a problem like every other error.
-    frameworkErrors: (error, _request, reply) =>
-      sendProblem(
+    frameworkErrors: (error, _request, reply) => {
+      void sendProblem(
         reply,
         new ProblemError(ErrorCode.ValidationFailed, `url: ${error.message}`),
-      ),
+      );
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Bodies are JSON only: a text/plain body is a 415, not a string that
@@ -166,8 +167,17 @@ function compileValidator({
 }) {
   const check = Compile(schema);
   return (value: unknown) => {
-    const converted =
-      httpPart === 'body' ? value : Value.Convert(schema, value);
+    if (httpPart === 'body') return validate(value);
+    // Convert changes the object it is given: keep the text as sent.
+    const given: unknown =
+      typeof value === 'object' && value !== null ? { ...value } : value;
+    const converted = Value.Convert(schema, value);
+    const inexact = inexactNumbers(given, converted);
+    if (inexact.length > 0) return { error: inexact };
+    return validate(converted);
+  };
+
+  function validate(converted: unknown) {
     const illFormed = illFormedStringAt(converted);
     if (illFormed !== undefined) {
       return {
@@ -188,7 +198,33 @@ function compileValidator({
     return {
       error: (useful.length > 0 ? useful : errors).slice(0, MAX_FIELD_ERRORS),
     };
-  };
+  }
+}
+
+/**
+ * Query and path fields whose text converted to a number that does not
+ * spell it (`1.5` or `true` for an integer, `1e3`): refused rather than
+ * rounded or guessed.
+ */
+function inexactNumbers(raw: unknown, converted: unknown) {
+  if (typeof raw !== 'object' || raw === null) return [];
+  if (typeof converted !== 'object' || converted === null) return [];
+  const given = raw as Record<string, unknown>;
+  const fields = Object.entries(converted as Record<string, unknown>);
+  return fields
+    .filter(
+      ([key, number]) =>
+        typeof number === 'number' &&
+        typeof given[key] === 'string' &&
+        String(number) !== given[key],
+    )
+    .map(([key]) => ({
+      keyword: 'type',
+      instancePath: `/${key}`,
+      schemaPath: '',
+      params: {},
+      message: 'must be a whole number written in digits',
+    }));
 }
 
 interface ValidationIssue {

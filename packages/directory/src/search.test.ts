@@ -292,6 +292,21 @@ describe('search', () => {
     });
   });
 
+  it.each([
+    ['limit=1.5', '/limit'],
+    ['limit=true', '/limit'],
+    ['minSize=1006.5', '/minSize'],
+    ['maxSize=1e3', '/maxSize'],
+  ])('refuses %s rather than rounding it', async (param, pointer) => {
+    const res = await call(h.app, 'GET', `/v1/search?q=danube&${param}`, {
+      token,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      errors: [{ in: 'querystring', pointer }],
+    });
+  });
+
   it('names the field when minSize exceeds maxSize', async () => {
     const res = await call(h.app, 'GET', '/v1/search?q=a&minSize=5&maxSize=1', {
       token,
