@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, useApp } from 'ink';
 import type { LoginRequest, PeerClient, ProfileStore } from '@ferry/peer-core';
 import { PeerClientProvider } from '../context/PeerClientContext.js';
@@ -32,26 +32,49 @@ export function App({
 }: AppProps) {
   const { exit } = useApp();
   const [client, setClient] = useState(given);
-  const [stopping, setStopping] = useState(false);
+  /** What the screen says while quitting; undefined until then. */
+  const [stopping, setStopping] = useState<string>();
+  /** A login still under way: quitting must stop the peer it starts. */
+  const connecting = useRef<Promise<PeerClient | undefined>>(undefined);
+  const connectTracked = useCallback(
+    (request: LoginRequest) => {
+      const started = connect(request);
+      const settled = started.catch(() => {
+        // A failed login leaves nothing to stop.
+        if (connecting.current === settled) connecting.current = undefined;
+        return undefined;
+      });
+      connecting.current = settled;
+      return started;
+    },
+    [connect],
+  );
   const quit = useCallback(() => {
-    if (stopping) return;
-    setStopping(true);
-    (client ? client.stop() : Promise.resolve()).then(
-      () => exit(),
-      (error: unknown) => exit(error instanceof Error ? error : undefined),
+    if (stopping !== undefined) return;
+    const pending = client ? undefined : connecting.current;
+    setStopping(
+      pending
+        ? 'Stopping… (waiting for the login under way to finish)'
+        : 'Stopping…',
     );
+    Promise.resolve(client ?? pending)
+      .then((peer) => peer?.stop())
+      .then(
+        () => exit(),
+        (error: unknown) => exit(error instanceof Error ? error : undefined),
+      );
   }, [client, exit, stopping]);
   useCommands([Scope.App], { [Command.ForceQuit]: quit }, true);
   useEffect(() => {
     quitSignal?.addEventListener('abort', quit);
     return () => quitSignal?.removeEventListener('abort', quit);
   }, [quitSignal, quit]);
-  if (stopping) return <Text>Stopping…</Text>;
+  if (stopping !== undefined) return <Text>{stopping}</Text>;
   if (!client) {
     return (
       <LoginScreen
         store={store}
-        connect={connect}
+        connect={connectTracked}
         onLoggedIn={setClient}
         onQuit={quit}
         home={home}
