@@ -1,4 +1,5 @@
 import { appendFile, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   LOCAL_DB_MIGRATIONS,
@@ -34,6 +35,24 @@ async function openTestShare(
   });
   cleanups.push(() => share.close());
   return { share, db };
+}
+
+/** The inotify watches this process holds (Linux). */
+function inotifyWatches(): number {
+  let count = 0;
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      if (readlinkSync(`/proc/self/fd/${fd}`) !== 'anon_inode:inotify')
+        continue;
+      const info = readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
+      count += info
+        .split('\n')
+        .filter((line) => line.startsWith('inotify wd:')).length;
+    } catch {
+      // The descriptor closed while we looked.
+    }
+  }
+  return count;
 }
 
 function nextDelta(share: Share): Promise<ShareDelta> {
@@ -155,6 +174,31 @@ describe('scanning a share', () => {
     expect(await reported).toEqual(result.unreadable);
   });
 
+  it('leaves out downloads under way, but not a .part file of its own', async () => {
+    // Given a share that is also the download folder of a download under way
+    const root = await temp.make();
+    await writeFile(join(root, 'song.flac.part'), 'partial bytes');
+    await writeFile(join(root, 'song.flac.part.ferry'), '{}');
+    await writeFile(join(root, 'song.flac.part.ferry.tmp'), '{}');
+    await writeFile(join(root, 'notes.part'), 'a file of its own');
+    await writeFile(join(root, 'done.txt'), 'done');
+    // When it is scanned
+    const db = openLocalDb(join(await temp.make(), 'local.db'));
+    cleanups.push(() => {
+      db.close();
+    });
+    const share = await openShare({ root, db, settleMs: 0 });
+    cleanups.push(() => share.close());
+    await share.scan();
+    // Then only finished files and the unrelated .part are shared
+    expect(
+      share
+        .files()
+        .map((file) => file.path)
+        .sort(),
+    ).toEqual(['done.txt', 'notes.part']);
+  });
+
   it('keeps serving gRPC while it hashes a big file', async () => {
     // Given a share with a 200 MiB file and a server on it
     const root = await temp.make();
@@ -214,6 +258,24 @@ describe('watching a share', () => {
     expect((await nested).added.map((file) => file.path)).toEqual([
       'sub/n.txt',
     ]);
+  });
+
+  it('leaves no watch behind when closed while it starts watching', async () => {
+    // Given a share whose watcher is still starting
+    const root = await temp.make();
+    await writeFile(join(root, 'a.txt'), 'a');
+    const before = inotifyWatches();
+    const db = openLocalDb(join(await temp.make(), 'local.db'));
+    cleanups.push(() => {
+      db.close();
+    });
+    const share = await openShare({ root, db, debounceMs: 100 });
+    const watching = share.watch();
+    // When it is closed at once
+    await share.close();
+    await watching;
+    // Then it watches nothing (a watch left would keep the process alive)
+    expect(inotifyWatches()).toBe(before);
   });
 
   it('does not index a file while it is still being written', async () => {

@@ -21,6 +21,8 @@ export class ShareWatcher {
   readonly #debounceMs: number;
   readonly #hooks: WatcherHooks;
   #watcher: FSWatcher | undefined;
+  /** Set by `close`; a `start` still loading chokidar then starts nothing. */
+  readonly #closing = new AbortController();
   #timer: NodeJS.Timeout | undefined;
   /** When the first still-pending rescan was asked for. */
   #pendingSinceMs: number | undefined;
@@ -31,8 +33,11 @@ export class ShareWatcher {
     this.#hooks = hooks;
   }
 
+  /** Resolves once the watcher is ready, or at once if closed meanwhile. */
   async start(): Promise<void> {
     const { watch } = await import('chokidar');
+    const closing = this.#closing.signal;
+    if (closing.aborted) return;
     const watcher = watch(this.#root, {
       ignoreInitial: true,
       followSymlinks: false,
@@ -44,7 +49,10 @@ export class ShareWatcher {
         error instanceof Error ? error : new Error(String(error)),
       );
     });
-    await new Promise<void>((resolve) => watcher.once('ready', resolve));
+    await new Promise<void>((resolve) => {
+      watcher.once('ready', resolve);
+      closing.addEventListener('abort', () => resolve(), { once: true });
+    });
   }
 
   /**
@@ -68,6 +76,7 @@ export class ShareWatcher {
   }
 
   async close(): Promise<void> {
+    this.#closing.abort();
     clearTimeout(this.#timer);
     const watcher = this.#watcher;
     this.#watcher = undefined;

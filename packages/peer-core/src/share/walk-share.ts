@@ -41,8 +41,10 @@ export async function walkShare(root: string): Promise<WalkResult> {
       result.unreadable.push({ path: rel(root, dir), reason: reasonOf(error) });
       continue;
     }
+    const names = new Set(entries.map((entry) => entry.name));
     for (const entry of entries) {
       const absolutePath = join(dir, entry.name);
+      if (isDownloadInProgress(entry.name, names)) continue;
       if (entry.isDirectory()) pending.push(absolutePath);
       else if (entry.isFile() || entry.isSymbolicLink()) {
         await addFile(root, absolutePath, entry.isSymbolicLink(), result);
@@ -50,6 +52,20 @@ export async function walkShare(root: string): Promise<WalkResult> {
     }
   }
   return result;
+}
+
+/**
+ * A download under way in the share (the share is also the download
+ * folder): its `NAME.part.ferry` record, that record's `.tmp` while it is
+ * saved, and the `NAME.part` it describes. A `.part` file with no record
+ * beside it is someone's own file and is shared.
+ */
+function isDownloadInProgress(name: string, names: Set<string>): boolean {
+  return (
+    name.endsWith('.part.ferry') ||
+    name.endsWith('.part.ferry.tmp') ||
+    (name.endsWith('.part') && names.has(`${name}.ferry`))
+  );
 }
 
 async function addFile(
