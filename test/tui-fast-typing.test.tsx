@@ -1,11 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '@ferry/tui';
+import type { LoginRequest, Profile } from '@ferry/peer-core';
 import {
   FakePeerClient,
   MemoryProfileStore,
   sampleFile,
 } from '@ferry/peer-core/testing';
 import {
+  KEYS,
   press,
   renderApp,
   waitForFrame,
@@ -20,6 +22,51 @@ afterEach(async () => {
   instance = undefined;
   await client?.stop();
 });
+
+const home: Profile = {
+  name: 'home',
+  directoryUrl: 'http://127.0.0.1:7070',
+  username: 'hank',
+  shareDir: '/tmp/share',
+  downloadDir: '/tmp/downloads',
+  listen: '127.0.0.1:0',
+};
+
+/** The main screen of a logged-in peer that has one file to find. */
+async function mainScreen(): Promise<InkInstance> {
+  client = new FakePeerClient({
+    username: 'hank',
+    tickMs: 0,
+    peers: [{ username: 'alice', files: [sampleFile('movie.mkv', 10)] }],
+    ownFiles: [],
+  });
+  const peer = client;
+  instance = await renderApp(
+    <App
+      store={new MemoryProfileStore()}
+      connect={() => Promise.resolve(peer)}
+      client={peer}
+    />,
+  );
+  await waitForFrame(instance, (f) => f.includes('Peers'));
+  return instance;
+}
+
+/** The login screen over `store`, recording each login asked for. */
+async function loginScreen(
+  store: MemoryProfileStore,
+  requests: LoginRequest[],
+): Promise<InkInstance> {
+  client = new FakePeerClient({ tickMs: 0, username: 'hank' });
+  const peer = client;
+  const connect = (request: LoginRequest) => {
+    requests.push(request);
+    return Promise.resolve(peer);
+  };
+  instance = await renderApp(<App store={store} connect={connect} />);
+  await waitForFrame(instance, (f) => f.includes('hank@127.0.0.1:7070'));
+  return instance;
+}
 
 /** Writes each character as its own keystroke, with no pause between. */
 function typeInBurst(app: InkInstance, text: string): void {
@@ -53,5 +100,78 @@ describe('text boxes under fast typing', () => {
       f.includes('search: danube waltz'),
     );
     expect(frame).toContain('search: danube waltz');
+  });
+
+  it.each([
+    ['a word and Enter', 'movie\r'],
+    ['a mistake, its Backspaces, a word and Enter', 'xx\x7f\x7fmovie\r'],
+  ])('searches for exactly what %s in one burst say', async (_, burst) => {
+    // Given the search box, open
+    const app = await mainScreen();
+    const search = vi.spyOn(client as FakePeerClient, 'search');
+    await press(app, '/');
+    await waitForFrame(app, (f) => f.includes('Enter to search'));
+    // When the keys reach the terminal in one write
+    await press(app, burst);
+    // Then the search is for the whole word, and finds the file
+    await waitForFrame(app, (f) => f.includes('search: movie · 1 result'));
+    expect(search.mock.calls.map(([query]) => query)).toEqual(['movie']);
+  });
+
+  it.each([
+    ['logs in', [], false],
+    ['registers', [KEYS.tab], true],
+  ])(
+    '%s with the whole password typed with Enter in one burst',
+    async (_, before: string[], register: boolean) => {
+      // Given the password prompt of a saved profile
+      const requests: LoginRequest[] = [];
+      const app = await loginScreen(new MemoryProfileStore([home]), requests);
+      await press(app, KEYS.enter);
+      await waitForFrame(app, (f) => f.includes('Password:'));
+      await press(app, ...before);
+      // When the password and Enter reach the terminal in one write
+      await press(app, 's3cret\r');
+      // Then the login carries every character of it
+      await waitForFrame(app, (f) => f.includes('1 Peers'));
+      expect(requests).toEqual([
+        { profile: home, password: 's3cret', register },
+      ]);
+    },
+  );
+
+  it('saves a profile field typed with Enter in one burst whole', async () => {
+    // Given the form editing a saved profile
+    const store = new MemoryProfileStore([home]);
+    const app = await loginScreen(store, []);
+    await press(app, 'e');
+    await waitForFrame(app, (f) => f.includes('Edit profile home'));
+    // When two characters and Enter reach the terminal in one write
+    await press(app, 'XY\r');
+    // Then the profile is saved with both
+    await waitForFrame(app, (f) => f.includes('homeXY'));
+    expect(store.list().map((p) => p.name)).toEqual(['homeXY']);
+  });
+});
+
+describe('the search key over the help overlay', () => {
+  it('closes the help and opens the search box, which has the keyboard', async () => {
+    // Given the help overlay, open
+    const app = await mainScreen();
+    const search = vi.spyOn(client as FakePeerClient, 'search');
+    await press(app, '?');
+    await waitForFrame(app, (f) => f.includes('Keys'));
+    // When / is pressed
+    await press(app, '/');
+    // Then the help gives way to the search box, which searches
+    await waitForFrame(app, (f) => f.includes('Enter to search'));
+    await press(app, 'movie\r');
+    await waitForFrame(app, (f) => f.includes('search: movie · 1 result'));
+    expect(search).toHaveBeenCalledWith('movie', expect.anything());
+    // And the global keys work again: ? opens the help, Esc closes it
+    await press(app, '?');
+    await waitForFrame(app, (f) => f.includes('Keys'));
+    await press(app, KEYS.esc);
+    await waitForFrame(app, (f) => f.includes('1 Peers'));
   });
 });

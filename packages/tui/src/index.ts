@@ -23,7 +23,7 @@ export { commandFor, hintsFor, KEYMAP, type Binding } from './keys/keymap.js';
 export { keyLabel, keyName } from './keys/key-name.js';
 export { formatCount, formatSize, formatSpeed } from './format/format-size.js';
 export { formatEta } from './format/format-eta.js';
-export { fit, safeText } from './format/safe-text.js';
+export { displayWidth, fit, safeText } from './format/safe-text.js';
 export { percent, progressBar } from './format/progress-bar.js';
 export { windowRange, type WindowRange } from './format/window-range.js';
 export { transferLine } from './format/transfer-line.js';

@@ -18,6 +18,7 @@ export interface DownloadJob {
   /**
    * Stops the download: `discard` deletes what was fetched; otherwise the
    * verified pieces are kept for a later `start` of the same item.
+   * Resolves once its files are closed (and, with `discard`, deleted).
    */
   stop(discard: boolean): Promise<void>;
 }

@@ -71,13 +71,16 @@ export class EngineDownloads implements DownloadRunner {
       halt = reject;
     });
     halted.catch(() => undefined);
-    const done = Promise.race([this.#run(item, control, onProgress), halted]);
+    const run = this.#run(item, control, onProgress);
+    const done = Promise.race([run, halted]);
     return {
       done,
       stop: async (discard) => {
         Object.assign(control, { stopped: true, discard });
         halt?.(new PeerError(PeerErrorCode.Cancelled, 'stopped'));
         await this.#stop(item.id, discard, done);
+        // A transfer begun after the stop deletes its files as it ends.
+        if (discard) await run.catch(() => undefined);
       },
     };
   }

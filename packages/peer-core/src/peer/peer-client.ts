@@ -139,7 +139,11 @@ export interface PeerClient {
   search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
   browse(username: string): Promise<SharedFileEntry[]>;
   ownFiles(): Promise<SharedFileEntry[]>;
-  /** Queues a download; returns its transfer id. */
+  /**
+   * Queues a download; returns its transfer id. A file (sha256) already
+   * queued, running or paused into the download folder is not queued
+   * again: the id of that transfer is returned.
+   */
   download(file: { sha256: string; name: string; size: number }): string;
   pause(transferId: string): void;
   resume(transferId: string): void;

@@ -1,4 +1,4 @@
-import { getErrorMessage } from '../errors.js';
+import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
 import type {
   DownloadJob,
   DownloadProgress,
@@ -27,6 +27,9 @@ const FINISHED = new Set<TransferState>([
   TransferState.Failed,
 ]);
 
+/** Why a duplicate found in the saved queue was not started. */
+const TWIN = 'the same file was already queued into this folder';
+
 const RUNNING = new Set<TransferState>([
   TransferState.Connecting,
   TransferState.Downloading,
@@ -37,11 +40,15 @@ const RUNNING = new Set<TransferState>([
  * The download queue: at most `maxActive` downloads run, the rest wait in
  * order; pause, resume, cancel, retry and reorder. Every change is saved in
  * the local database, so after a restart `restore()` continues unfinished
- * downloads (their verified pieces are kept by the engine).
+ * downloads (their verified pieces are kept by the engine). A file is never
+ * downloaded twice at once into one folder: both would write the same
+ * `.part` file.
  */
 export class TransferQueue {
   readonly #items = new Map<string, QueuedDownload>();
   readonly #active = new Map<string, Active>();
+  /** Stops and discards still closing or deleting a download's files. */
+  readonly #settling = new Map<string, Promise<void>>();
   #closed = false;
 
   constructor(
@@ -55,16 +62,28 @@ export class TransferQueue {
   restore(): void {
     for (const item of this.store.list()) {
       const state = RUNNING.has(item.state) ? TransferState.Queued : item.state;
-      this.#items.set(item.id, { ...item, state });
+      const restored = { ...item, state };
+      this.#items.set(item.id, restored);
+      // A duplicate saved by a version that allowed them must not run too.
+      if (this.#twinOf(restored) !== undefined) {
+        this.#save(restored, { state: TransferState.Failed, error: TWIN });
+      }
     }
     this.#changed();
     this.#pump();
   }
 
+  /**
+   * Queues a download of `file` into `dir` and returns its id. When that
+   * file is already queued, running or paused into `dir`, nothing new is
+   * queued and the id of that download is returned.
+   */
   enqueue(
     file: { sha256: string; name: string; size: number },
     dir: string,
   ): string {
+    const twin = this.#twinOf({ id: '', ...file, dir });
+    if (twin !== undefined) return twin.id;
     const item = this.store.add({
       id: `d-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
       ...file,
@@ -148,14 +167,12 @@ export class TransferQueue {
     if (item === undefined) return;
     if (active !== undefined) {
       active.stoppedAs = state;
-      void active.job
-        .stop(state === TransferState.Cancelled)
-        .catch(() => undefined);
+      this.#settle(item, active.job.stop(state === TransferState.Cancelled));
       return;
     }
     if (!idle.includes(item.state)) return;
     if (state === TransferState.Cancelled) {
-      void this.runner.discard(item).catch(() => undefined);
+      this.#settle(item, this.runner.discard(item));
     }
     this.#save(item, { state, error: undefined });
   }
@@ -163,6 +180,12 @@ export class TransferQueue {
   #requeue(id: string, from: TransferState[]): void {
     const item = this.#items.get(id);
     if (item === undefined || !from.includes(item.state)) return;
+    if (this.#twinOf(item) !== undefined) {
+      throw new PeerError(
+        PeerErrorCode.InvalidInput,
+        `already downloading ${item.name}`,
+      );
+    }
     this.#save(item, { state: TransferState.Queued, error: undefined });
     this.#pump();
   }
@@ -171,8 +194,40 @@ export class TransferQueue {
     if (this.#closed) return;
     for (const item of this.#ordered()) {
       if (this.#active.size >= this.maxActive) return;
-      if (item.state === TransferState.Queued) this.#run(item);
+      if (item.state === TransferState.Queued && !this.#busy(item)) {
+        this.#run(item);
+      }
     }
+  }
+
+  /** Remembers a stop or discard under way; the queue moves on after it. */
+  #settle(item: QueuedDownload, work: Promise<void>): void {
+    const settled: Promise<void> = work
+      .catch(() => undefined)
+      .then(() => {
+        if (this.#settling.get(item.id) === settled) {
+          this.#settling.delete(item.id);
+        }
+        this.#pump();
+      });
+    this.#settling.set(item.id, settled);
+  }
+
+  /**
+   * Whether a download of the same file into the same folder is running or
+   * still closing or deleting its `.part` file, which `item` would share.
+   */
+  #busy(item: QueuedDownload): boolean {
+    for (const other of this.#items.values()) {
+      if (
+        other.sha256 === item.sha256 &&
+        other.dir === item.dir &&
+        (this.#active.has(other.id) || this.#settling.has(other.id))
+      ) {
+        return true;
+      }
+    }
+    return false;
   }
 
   #run(item: QueuedDownload): void {
@@ -251,6 +306,26 @@ export class TransferQueue {
     };
     if (item.error !== undefined) snapshot.error = item.error;
     return snapshot;
+  }
+
+  /**
+   * Another download of the same file into the same folder that is not
+   * finished (queued, running or paused), if there is one.
+   */
+  #twinOf(
+    item: Pick<QueuedDownload, 'id' | 'sha256' | 'dir'>,
+  ): QueuedDownload | undefined {
+    for (const other of this.#items.values()) {
+      if (
+        other.id !== item.id &&
+        other.sha256 === item.sha256 &&
+        other.dir === item.dir &&
+        !FINISHED.has(other.state)
+      ) {
+        return other;
+      }
+    }
+    return undefined;
   }
 
   #ordered(): QueuedDownload[] {

@@ -12,6 +12,13 @@ import {
 import { advanceTransfer, isMoving } from './advance-transfer.js';
 import { searchFiles } from './search-files.js';
 
+/** States a transfer ends in; a file in another one is not queued again. */
+const FINISHED = new Set<TransferState>([
+  TransferState.Done,
+  TransferState.Failed,
+  TransferState.Cancelled,
+]);
+
 /** A remote peer of the fake network and the files it shares. */
 export interface FakeRemotePeer {
   username: string;
@@ -94,6 +101,13 @@ export class FakePeerClient implements PeerClient {
   }
 
   download(file: { sha256: string; name: string; size: number }): string {
+    const twin = this.#state.transfers.find(
+      (t) =>
+        t.direction === 'down' &&
+        t.sha256 === file.sha256 &&
+        !FINISHED.has(t.state),
+    );
+    if (twin !== undefined) return twin.id;
     const id = `t${this.#nextId++}`;
     const sources = this.peers.filter((p) =>
       p.files.some((f) => f.sha256 === file.sha256),

@@ -1,10 +1,16 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, useInput, type Instance, type Key } from 'ink';
-import { TextInput } from '@inkjs/ui';
 import type { ReactElement } from 'react';
+import {
+  FakePeerClient,
+  MemoryProfileStore,
+  sampleFile,
+} from '@ferry/peer-core/testing';
+import { App } from '../components/App.js';
 import { keyName } from '../keys/key-name.js';
 import { keypressStdin } from './keypress-stdin.js';
+import { TextField } from '../components/TextField.js';
 
 /** A stream that passes for a terminal: Ink asks for raw mode and ref/unref. */
 function fakeTerminal(): NodeJS.ReadStream {
@@ -102,7 +108,7 @@ describe('keypressStdin', () => {
     const submitted: string[] = [];
     await renderOn(
       terminal,
-      <TextInput onSubmit={(value) => submitted.push(value)} />,
+      <TextField onSubmit={(value) => submitted.push(value)} />,
     );
     // When a mistake, its Backspaces, a word and Enter arrive together
     terminal.write('xx\x7f\x7fsurvey\r');
@@ -110,5 +116,35 @@ describe('keypressStdin', () => {
     await vi.waitFor(() => {
       expect(submitted).toEqual(['survey']);
     });
+  });
+
+  it('searches the TUI for the whole word typed with Enter in one read', async () => {
+    // Given the TUI's main screen on a terminal, its search box open
+    const terminal = fakeTerminal();
+    const peer = new FakePeerClient({
+      username: 'hank',
+      tickMs: 0,
+      peers: [{ username: 'alice', files: [sampleFile('movie.mkv', 10)] }],
+    });
+    const search = vi.spyOn(peer, 'search');
+    await renderOn(
+      terminal,
+      <App
+        store={new MemoryProfileStore()}
+        connect={() => Promise.resolve(peer)}
+        client={peer}
+      />,
+    );
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+    await settle();
+    terminal.write('/');
+    await settle();
+    // When a word and Enter reach the terminal in one read, as a paste does
+    terminal.write('movie\r');
+    // Then the search is for the whole word
+    await vi.waitFor(() => {
+      expect(search.mock.calls.map(([query]) => query)).toEqual(['movie']);
+    });
+    await peer.stop();
   });
 });

@@ -1,10 +1,18 @@
 import { Text } from 'ink';
+import stringWidth from 'string-width';
 import type { Scope } from '../keys/command.js';
 import { keyLabel } from '../keys/key-name.js';
 import { hintsFor } from '../keys/keymap.js';
-import { fit } from '../format/safe-text.js';
+import { cut, fit } from '../format/safe-text.js';
 
-/** The key hints of the active scopes, from the keymap; a notice first. */
+/** What follows the notice, before the key hints. */
+const SEPARATOR = ' ·';
+
+/**
+ * The key hints of the active scopes, from the keymap; a notice first. The
+ * notice may carry names from the network: it is made safe and cut, by
+ * display width, so the footer stays one line.
+ */
 export function Footer({
   scopes,
   width,
@@ -17,13 +25,14 @@ export function Footer({
   const hints = hintsFor(scopes)
     .map((x) => `${keyLabel(x.keys[0] ?? '')} ${x.hint ?? ''}`)
     .join('  ');
-  const lead = notice ? ` ${notice} ·` : '';
+  const room = Math.max(0, width - 1);
+  const noticeRoom = room - SEPARATOR.length;
+  const lead =
+    notice && noticeRoom > 1 ? cut(` ${notice}`, noticeRoom) + SEPARATOR : '';
   return (
     <Text>
       <Text color="yellow">{lead}</Text>
-      <Text dimColor>
-        {fit(` ${hints}`, Math.max(0, width - 1 - lead.length))}
-      </Text>
+      <Text dimColor>{fit(` ${hints}`, room - stringWidth(lead))}</Text>
     </Text>
   );
 }

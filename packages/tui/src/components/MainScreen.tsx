@@ -79,8 +79,17 @@ export function MainScreen({ onQuit }: { onQuit: () => void }) {
       return;
     }
     safely(() => {
-      client.download({ sha256: row.sha256, name: row.name, size: row.size });
-      dispatch({ type: 'notice', text: `Downloading ${row.name}` });
+      // The client returns the existing transfer for a file already coming.
+      const known = new Set(client.snapshot().transfers.map((t) => t.id));
+      const id = client.download({
+        sha256: row.sha256,
+        name: row.name,
+        size: row.size,
+      });
+      const text = known.has(id)
+        ? `Already downloading ${row.name}`
+        : `Downloading ${row.name}`;
+      dispatch({ type: 'notice', text });
     });
   };
   if (columns < SMALLEST_SIZE.columns || rows < SMALLEST_SIZE.rows) {

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
-import { TextInput } from '@inkjs/ui';
 import { withoutControls } from '../format/safe-text.js';
+import { TextField } from './TextField.js';
 
 /**
  * The search line: while open it owns the keyboard (every letter is text),
  * Enter runs the search and Esc closes it. It opens empty, so a new search
  * is typed from scratch; ↑ brings back `last` to refine it. The text box
- * keeps its text in a reducer, so keystrokes that arrive faster than the
- * screen redraws are all kept, in order.
+ * keeps its text in a ref, so keystrokes that arrive faster than the
+ * screen redraws are all kept, in order, and Enter searches for exactly
+ * what was typed before it.
  */
 export function SearchBox({
   last,
@@ -30,7 +31,7 @@ export function SearchBox({
   return (
     <Box>
       <Text color="cyan">search: </Text>
-      <TextInput
+      <TextField
         key={recalled ? 'recalled' : 'new'}
         defaultValue={recalled ? last : ''}
         onSubmit={(query) => onSubmit(withoutControls(query))}

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { formatEta } from './format-eta.js';
 import { formatCount, formatSize, formatSpeed } from './format-size.js';
 import { percent, progressBar } from './progress-bar.js';
-import { fit, safeText } from './safe-text.js';
+import { cut, fit, safeText } from './safe-text.js';
 import { windowRange } from './window-range.js';
 
 describe('formatters', () => {
@@ -47,6 +47,27 @@ describe('safe text', () => {
     expect(fit('abcdefgh', 5)).toBe('abcd…');
     expect(stringWidth(fit('日本語のファイル名.txt', 9))).toBe(9);
     expect(fit('x', 0)).toBe('');
+  });
+
+  it.each([5, 6, 7, 44, 45])(
+    'fits wide characters to exactly %d columns, never one more',
+    (width) => {
+      // Given names of only wide characters, and one starting narrow
+      const wide = '日本語のファイル名がとても長いのでここで切れるはずです.txt';
+      for (const name of [wide, `a${wide}`]) {
+        // When fitted, Then the cut text and its padding fill the width
+        expect(stringWidth(fit(name, width))).toBe(width);
+        expect(stringWidth(cut(name, width))).toBeLessThanOrEqual(width);
+        expect(cut(name, width)).toMatch(/…$/);
+      }
+    },
+  );
+
+  it('cuts without padding, safely', () => {
+    expect(cut('abc', 5)).toBe('abc');
+    expect(cut('abcdefgh', 5)).toBe('abcd…');
+    expect(cut('a\u001b[31mb', 20)).toBe('a\uFFFD[31mb');
+    expect(cut('abc', 0)).toBe('');
   });
 });
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
-import { PasswordInput } from '@inkjs/ui';
 import type { Profile } from '@ferry/peer-core';
+import { TextField } from '../components/TextField.js';
 import { safeText } from '../format/safe-text.js';
 import { directoryHost } from '../format/status-line.js';
 import { useCommands } from '../hooks/useCommands.js';
@@ -24,13 +24,13 @@ export function PasswordPrompt({
   onSubmit: (password: string, register: boolean) => void;
   onBack: () => void;
 }) {
-  const [password, setPassword] = useState('');
   const [register, setRegister] = useState(false);
+  // Enter (LoginSubmit) is the field's: it submits every character typed
+  // before it, even in one burst.
   useCommands(
     [Scope.Password],
     {
-      [Command.LoginSubmit]: () => onSubmit(password, register),
-      [Command.Register]: () => setRegister(!register),
+      [Command.Register]: () => setRegister((now) => !now),
       [Command.Back]: onBack,
     },
     !busy,
@@ -41,7 +41,11 @@ export function PasswordPrompt({
       <Text bold>{safeText(`Log in as ${who} (profile ${profile.name})`)}</Text>
       <Box>
         <Text>Password: </Text>
-        <PasswordInput onChange={setPassword} isDisabled={busy} />
+        <TextField
+          mask
+          isDisabled={busy}
+          onSubmit={(password) => onSubmit(password, register)}
+        />
       </Box>
       <Text dimColor>
         {register

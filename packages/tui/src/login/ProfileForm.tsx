@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Box, Text } from 'ink';
-import { TextInput } from '@inkjs/ui';
 import type { Profile } from '@ferry/peer-core';
+import { TextField } from '../components/TextField.js';
 import { fit, safeText } from '../format/safe-text.js';
 import { useCommands } from '../hooks/useCommands.js';
 import { Command, Scope } from '../keys/command.js';
@@ -18,22 +18,26 @@ export function ProfileForm({
   onSave: (profile: Profile) => string | undefined;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState(initial);
+  // The draft as typed, at once (Enter right after a key saves it whole);
+  // `shown` is what the screen last drew of it.
+  const draft = useRef(initial);
+  const [shown, setShown] = useState(initial);
   const [field, setField] = useState(0);
   const [problem, setProblem] = useState('');
   const step = (delta: number) => () =>
     setField(
       (f) => (f + delta + PROFILE_FIELDS.length) % PROFILE_FIELDS.length,
     );
+  const save = () =>
+    setProblem(profileProblem(draft.current) ?? onSave(draft.current) ?? '');
+  // Enter (FormSave) is the field's: it saves every character typed
+  // before it, even in one burst.
   useCommands(
     [Scope.Form],
     {
       [Command.FormNext]: step(1),
       [Command.FormPrev]: step(-1),
       [Command.Back]: onCancel,
-      [Command.FormSave]: () => {
-        setProblem(profileProblem(draft) ?? onSave(draft) ?? '');
-      },
     },
     true,
   );
@@ -50,15 +54,17 @@ export function ProfileForm({
             </Text>
           </Box>
           {index === field ? (
-            <TextInput
+            <TextField
               key={key}
-              defaultValue={draft[key]}
-              onChange={(value) =>
-                setDraft((current) => ({ ...current, [key]: value }))
-              }
+              defaultValue={shown[key]}
+              onChange={(value) => {
+                draft.current = { ...draft.current, [key]: value };
+                setShown(draft.current);
+              }}
+              onSubmit={save}
             />
           ) : (
-            <Text wrap="truncate-end">{safeText(draft[key])}</Text>
+            <Text wrap="truncate-end">{safeText(shown[key])}</Text>
           )}
         </Box>
       ))}

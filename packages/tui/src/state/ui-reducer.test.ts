@@ -33,6 +33,18 @@ describe('uiReducer', () => {
     );
   });
 
+  it('closes the help when search opens, never while quit is asked', () => {
+    // Given the help overlay, open: / hands the keyboard to a visible box
+    const help = run([{ type: 'overlay', overlay: 'help' }]);
+    expect(run([{ type: 'search-open' }], help)).toMatchObject({
+      overlay: 'none',
+      searchOpen: true,
+    });
+    // Given the quit question: it keeps the keyboard
+    const asking = run([{ type: 'overlay', overlay: 'confirm-quit' }]);
+    expect(run([{ type: 'search-open' }], asking)).toBe(asking);
+  });
+
   it('opens search on the Files pane and closes it with back', () => {
     const open = run([{ type: 'search-open' }]);
     expect(open).toMatchObject({ searchOpen: true, focusedPane: Pane.Files });

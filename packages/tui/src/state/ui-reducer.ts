@@ -19,7 +19,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'back':
       return back(state);
     case 'search-open':
-      return { ...state, searchOpen: true, focusedPane: Pane.Files };
+      return openSearch(state);
     case 'files-load':
       return {
         ...state,
@@ -72,4 +72,19 @@ function back(state: UiState): UiState {
     return { ...state, focusedPane: Pane.Peers };
   }
   return state;
+}
+
+/**
+ * The search box lives in the Files pane, so opening it closes the help
+ * that hides that pane: the box has the keyboard only where it is seen.
+ * The quit question keeps the keyboard until it is answered.
+ */
+function openSearch(state: UiState): UiState {
+  if (state.overlay === 'confirm-quit') return state;
+  return {
+    ...state,
+    overlay: 'none',
+    searchOpen: true,
+    focusedPane: Pane.Files,
+  };
 }
