@@ -195,23 +195,26 @@ export class PieceWriter {
     const pending = this.#pending.get(reply.id);
     this.#pending.delete(reply.id);
     if (reply.ok) pending?.resolve(reply);
-    else
-      pending?.reject(
-        new PeerError(
-          reply.corrupt ? PeerErrorCode.IntegrityError : PeerErrorCode.Io,
-          reply.error,
-        ),
-      );
+    else if (reply.corrupt) {
+      pending?.reject(new PeerError(PeerErrorCode.IntegrityError, reply.error));
+    } else {
+      // The disk refused (full, a file size limit, an I/O error): that is
+      // the download's failure, not the source's, and every write after
+      // it would fail the same way.
+      pending?.reject(this.#fail(new Error(reply.error)));
+    }
   }
 
-  #fail(error: unknown): void {
-    this.#failure ??= new PeerError(
+  /** Fails the writer (the first failure stays) and every call waiting. */
+  #fail(error: unknown): Error {
+    const failure = (this.#failure ??= new PeerError(
       PeerErrorCode.Io,
       `cannot write the download: ${getErrorMessage(error)}`,
       { cause: error },
-    );
-    for (const pending of this.#pending.values()) pending.reject(this.#failure);
+    ));
+    for (const pending of this.#pending.values()) pending.reject(failure);
     this.#pending.clear();
     for (const wake of this.#slotWaiters.splice(0)) wake();
+    return failure;
   }
 }
