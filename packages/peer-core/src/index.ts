@@ -67,6 +67,7 @@ export {
 export { PeerCallError, toPeerError } from './grpc/to-peer-error.js';
 export type { FileChunk, FileManifest, PeerInfo } from './grpc/peer-types.js';
 export * from './transfer/index.js';
+export { safeText, UNSAFE_PLACEHOLDER, withoutControls } from './safe-text.js';
 export { openProfileStore } from './config/profile-store.js';
 export {
   resolveFerryPaths,
@@ -79,7 +80,11 @@ export {
   resolveSettings,
   type SettingFlags,
 } from './config/settings.js';
-export { TokenStore, type SessionKey } from './config/token-store.js';
+export {
+  TokenStore,
+  type SessionKey,
+  type TokenStoreOptions,
+} from './config/token-store.js';
 export {
   createLogger,
   silentLogger,

@@ -22,7 +22,7 @@ export function createContext(
   env: NodeJS.ProcessEnv = process.env,
 ): CliContext {
   const settings = resolveSettings(flags, openProfileStore({ env }), env);
-  const tokens = new TokenStore({ env });
+  const tokens = new TokenStore({ env, logger: { warn: warnOnStderr } });
   const password = () =>
     readPassword({ passwordFile: flags.passwordFile, env });
   const session = new DirectorySession({
@@ -32,4 +32,9 @@ export function createContext(
     tokens,
   });
   return { settings, session, tokens, password };
+}
+
+/** One line on stderr: a problem that does not stop the command. */
+function warnOnStderr(message: string): void {
+  process.stderr.write(`ferry-peer: warning: ${message}\n`);
 }

@@ -34,3 +34,22 @@ export function formatTable(
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
+
+/**
+ * Time left for a transfer: "45s", "1m 05s", "2h 03m", or "--" when it is
+ * unknown (no speed yet).
+ */
+export function formatEta(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) {
+    return '--';
+  }
+  const total = Math.ceil(seconds);
+  if (total < 60) return `${total}s`;
+  const minutes = Math.floor(total / 60);
+  if (minutes < 60) return `${minutes}m ${twoDigits(total % 60)}s`;
+  return `${Math.floor(minutes / 60)}h ${twoDigits(minutes % 60)}m`;
+}
+
+function twoDigits(value: number): string {
+  return String(value).padStart(2, '0');
+}

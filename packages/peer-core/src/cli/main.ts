@@ -6,6 +6,7 @@ import { peersCommand } from './commands/peers.js';
 import { registerCommand } from './commands/register.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
+import { StdoutGuard } from './output.js';
 import { packageVersion, runProgram } from './program.js';
 import { reportError } from './report-error.js';
 
@@ -29,13 +30,16 @@ export function buildProgram(): Command {
 /**
  * Entry point of the `ferry-peer` program. Sets the exit code; every
  * command closes what it opened, so the process then ends by itself.
+ * Once standard output is closed (`| head -1`), the command's own error
+ * (such as an interrupted `get`) is not reported: it ends quietly.
  */
 export async function main(argv: readonly string[]): Promise<void> {
+  const stdout = new StdoutGuard();
   let code: number;
   try {
     code = await runProgram(buildProgram(), argv);
   } catch (error) {
-    code = reportError(error);
+    code = stdout.failed ? 0 : reportError(error);
   }
-  process.exitCode = code;
+  process.exitCode = stdout.exitCode(code);
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
+import { EXIT_INTERRUPTED, QuietExit } from './report-error.js';
 
 /** Where the CLI looks for a password, in this order. */
 export interface PasswordOptions {
@@ -14,6 +15,8 @@ export interface PasswordOptions {
 /**
  * The password, from `FERRY_PASSWORD`, then `--password-file` (first line),
  * then a prompt on the terminal that does not echo. Never from a flag value.
+ * At the prompt, Ctrl-C rejects with `QuietExit(130)`, Ctrl-D and an empty
+ * line with a `PeerError`: nothing empty is ever sent to the directory.
  */
 export async function readPassword(options: PasswordOptions): Promise<string> {
   const fromEnv = (options.env ?? process.env)['FERRY_PASSWORD'];
@@ -28,7 +31,11 @@ export async function readPassword(options: PasswordOptions): Promise<string> {
       'a password is needed: set FERRY_PASSWORD or pass --password-file FILE',
     );
   }
-  return promptHidden('Password: ', input);
+  const password = await promptHidden('Password: ', input);
+  if (password === '') {
+    throw new PeerError(PeerErrorCode.InvalidInput, 'the password is empty');
+  }
+  return password;
 }
 
 async function readPasswordFile(file: string): Promise<string> {
@@ -52,7 +59,11 @@ async function readPasswordFile(file: string): Promise<string> {
   return password;
 }
 
-/** Asks on stderr and reads one line from a terminal without echoing it. */
+/**
+ * Asks on stderr and reads one line from a terminal without echoing it.
+ * Ctrl-C (readline's 'SIGINT') and Ctrl-D (end of input, 'close') reject,
+ * so the promise always settles.
+ */
 function promptHidden(
   question: string,
   input: NodeJS.ReadableStream,
@@ -60,11 +71,23 @@ function promptHidden(
   process.stderr.write(question);
   const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
   const rl = createInterface({ input, output: muted, terminal: true });
-  return new Promise((resolve) => {
-    rl.question('', (answer) => {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
       rl.close();
       process.stderr.write('\n');
-      resolve(answer);
-    });
+      finish();
+    };
+    rl.question('', (answer) => settle(() => resolve(answer)));
+    rl.on('SIGINT', () =>
+      settle(() => reject(new QuietExit(EXIT_INTERRUPTED))),
+    );
+    rl.on('close', () =>
+      settle(() =>
+        reject(new PeerError(PeerErrorCode.InvalidInput, 'no password given')),
+      ),
+    );
   });
 }

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { TransferProgress } from '../transfer/transfer-types.js';
-import { formatBytes } from './format.js';
+import { formatBytes, formatEta } from './format.js';
 import { printJson } from './output.js';
 
 /** Shows a download's progress: a bar, JSON lines, or nothing. */
@@ -28,6 +28,7 @@ function jsonLines(): ProgressOutput {
         bytesDone: p.bytesDone,
         size: p.size,
         speedBps: Math.round(p.speedBps),
+        etaSeconds: p.etaSeconds === null ? null : Math.ceil(p.etaSeconds),
         sources: p.sources.length,
       }),
     stop: () => undefined,
@@ -38,7 +39,8 @@ function progressBar(): ProgressOutput {
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: '{bar} {percentage}% | {done} of {total_h} | {speed}/s | {state}',
+      format:
+        '{bar} {percentage}% | {done} of {total_h} | {speed}/s | ETA {eta_h} | {state}',
       hideCursor: true,
     },
     cliProgress.Presets.shades_classic,
@@ -50,6 +52,7 @@ function progressBar(): ProgressOutput {
         done: formatBytes(p.bytesDone),
         total_h: formatBytes(p.size),
         speed: formatBytes(p.speedBps),
+        eta_h: formatEta(p.etaSeconds),
         state: p.state,
       };
       if (!started && p.size > 0) {

@@ -1,6 +1,12 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
-import { isNodeError } from '../errors.js';
+import { getErrorMessage, isNodeError } from '../errors.js';
 import { resolveFerryPaths, type HomeOptions } from './paths.js';
 
 /** Who a session token belongs to. */
@@ -9,18 +15,32 @@ export interface SessionKey {
   username: string;
 }
 
+/** Where the token store lives and whom it tells of trouble. */
+export interface TokenStoreOptions extends HomeOptions {
+  /**
+   * Told (once per store) when `sessions.json` cannot be read or written;
+   * a pino logger fits. Without it such trouble is silent.
+   */
+  logger?: { warn(message: string): void };
+}
+
 /**
  * Session tokens kept in `sessions.json` (mode 0600) of the config folder,
  * one per directory and user, so that CLI calls reuse one login.
+ * Keeping tokens only saves logins: a file that cannot be read counts as
+ * empty and one that cannot be written is skipped, with one warning.
  */
 export class TokenStore {
   readonly file: string;
+  readonly #logger: TokenStoreOptions['logger'];
+  #warned = false;
 
-  constructor(options: HomeOptions = {}) {
+  constructor(options: TokenStoreOptions = {}) {
     this.file = path.join(
       resolveFerryPaths(options).configDir,
       'sessions.json',
     );
+    this.#logger = options.logger;
   }
 
   get(key: SessionKey): string | undefined {
@@ -44,18 +64,45 @@ export class TokenStore {
       text = readFileSync(this.file, 'utf8');
     } catch (error) {
       if (isNodeError(error, 'ENOENT')) return {};
-      throw error;
+      this.#warn(
+        `cannot read saved sessions from ${this.file} (${getErrorMessage(error)}); ` +
+          'logging in with the password. Remove or repair that file.',
+      );
+      return {};
     }
     return parseTokens(text);
   }
 
   private write(tokens: Record<string, string>): void {
-    mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(tokens, null, 2)}\n`, {
-      mode: 0o600,
-    });
-    renameSync(temp, this.file);
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+      writeFileSync(temp, `${JSON.stringify(tokens, null, 2)}\n`, {
+        mode: 0o600,
+      });
+      renameSync(temp, this.file);
+    } catch (error) {
+      removeQuietly(temp);
+      this.#warn(
+        `cannot save the session to ${this.file} (${getErrorMessage(error)}); ` +
+          'the next command logs in again. Make that folder writable ' +
+          '(and sessions.json a file), or set FERRY_HOME to one that is.',
+      );
+    }
+  }
+
+  #warn(message: string): void {
+    if (this.#warned) return;
+    this.#warned = true;
+    this.#logger?.warn(message);
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Nothing was written there, or it cannot be removed either
   }
 }
 

@@ -1,11 +1,8 @@
+import { safeText } from '@ferry/peer-core';
 import stringWidth from 'string-width';
 
-/**
- * C0 and C1 control characters (ESC among them), DEL, and the Unicode
- * bidirectional overrides that could reorder what follows on the line.
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// One definition of what is unsafe on a terminal, shared with ferry-peer.
+export { safeText, withoutControls } from '@ferry/peer-core';
 
 const ELLIPSIS = '…';
 
@@ -14,16 +11,6 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /** Terminal columns `text` takes, counting wide characters as two. */
 export function displayWidth(text: string): number {
   return stringWidth(text);
-}
-
-/** Text from the network made safe to print: each unsafe character is "�". */
-export function safeText(text: string): string {
-  return text.replace(UNSAFE, '\uFFFD');
-}
-
-/** Typed or pasted text without control characters (for input boxes). */
-export function withoutControls(text: string): string {
-  return text.replace(UNSAFE, '');
 }
 
 /**

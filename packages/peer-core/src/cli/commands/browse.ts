@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { safeText } from '../../safe-text.js';
 import { withCommonOptions, type CommonFlags } from '../common-options.js';
 import { formatBytes, formatTable } from '../format.js';
 import { printJson, printLine } from '../output.js';
@@ -25,7 +26,12 @@ export function browseCommand(): Command {
         printJson({ username: user, files });
         return;
       }
-      const rows = files.map((f) => [f.path, formatBytes(f.size), f.sha256]);
+      // Paths come from the peer: no escape or newline reaches the terminal
+      const rows = files.map((f) => [
+        safeText(f.path),
+        formatBytes(f.size),
+        safeText(f.sha256),
+      ]);
       printLine(formatTable(['PATH', 'SIZE', 'SHA256'], rows, new Set([1])));
     });
 }

@@ -1,6 +1,7 @@
 import { PeerError, PeerErrorCode } from '../../errors.js';
 import { findSources } from '../../peer/engine-download.js';
 import type { DirectorySession } from '../../peer/directory-session.js';
+import { safeText } from '../../safe-text.js';
 import { download, type Transfer } from '../../transfer/transfer.js';
 import { TransferEvent } from '../../transfer/transfer-types.js';
 import { createContext } from '../context.js';
@@ -26,12 +27,13 @@ export async function runGet(sha256: string, flags: GetFlags): Promise<void> {
   const { bytesFetched, size } = transfer.progress();
   if (flags.json)
     printJson({ event: 'done', sha256, path, size, bytesFetched });
-  else printLine(path);
+  else printLine(safeText(path));
 }
 
 /**
  * Shows progress until the transfer ends. SIGINT or SIGTERM stop it, keeping
- * its verified pieces, so the same command resumes it later.
+ * its verified pieces, so the same command resumes it later; so does a
+ * standard output that can no longer be written (`--json | head -1`).
  */
 async function follow(transfer: Transfer, json: boolean): Promise<string> {
   const output = createProgressOutput(json);
@@ -42,6 +44,7 @@ async function follow(transfer: Transfer, json: boolean): Promise<string> {
     void transfer.stop();
   };
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  process.stdout.once('error', onSignal);
   try {
     return await transfer.done;
   } catch (error) {
@@ -49,6 +52,7 @@ async function follow(transfer: Transfer, json: boolean): Promise<string> {
   } finally {
     output.stop();
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    process.stdout.off('error', onSignal);
   }
 }
 

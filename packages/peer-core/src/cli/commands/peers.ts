@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { safeText } from '../../safe-text.js';
 import { withCommonOptions, type CommonFlags } from '../common-options.js';
 import { formatBytes, formatTable } from '../format.js';
 import { printJson, printLine } from '../output.js';
@@ -24,8 +25,8 @@ export function peersCommand(): Command {
         return;
       }
       const rows = peers.map((p) => [
-        p.username,
-        `${p.host}:${p.port}`,
+        safeText(p.username),
+        safeText(`${p.host}:${p.port}`),
         String(p.fileCount),
         formatBytes(p.totalBytes),
       ]);

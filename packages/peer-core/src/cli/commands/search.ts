@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { PAGE_LIMITS } from '../../directory-client/routes.js';
+import { safeText } from '../../safe-text.js';
 import { withCommonOptions, type CommonFlags } from '../common-options.js';
 import { formatBytes, formatTable } from '../format.js';
 import { printJson, printLine } from '../output.js';
@@ -41,11 +42,12 @@ export function searchCommand(): Command {
         printLine(`no files match "${query}"`);
         return;
       }
+      // Names come from other peers: no escape or newline reaches the terminal
       const rows = results.map((r) => [
-        r.name,
+        safeText(r.name),
         formatBytes(r.size),
         String(r.sources),
-        r.sha256,
+        safeText(r.sha256),
       ]);
       printLine(
         formatTable(
