@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '@ferry/tui';
-import type { LoginRequest, Profile } from '@ferry/peer-core';
+import type { LoginRequest } from '@ferry/peer-core';
 import {
   FakePeerClient,
   MemoryProfileStore,
@@ -13,6 +13,7 @@ import {
   waitForFrame,
   type InkInstance,
 } from './helpers/ink.js';
+import { HOME_PROFILE } from './helpers/home-profile.js';
 
 let instance: InkInstance | undefined;
 let client: FakePeerClient | undefined;
@@ -23,14 +24,7 @@ afterEach(async () => {
   await client?.stop();
 });
 
-const home: Profile = {
-  name: 'home',
-  directoryUrl: 'http://127.0.0.1:7070',
-  username: 'hank',
-  shareDir: '/tmp/share',
-  downloadDir: '/tmp/downloads',
-  listen: '127.0.0.1:0',
-};
+const home = HOME_PROFILE;
 
 /** The main screen of a logged-in peer that has one file to find. */
 async function mainScreen(): Promise<InkInstance> {

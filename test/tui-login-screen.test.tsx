@@ -6,7 +6,6 @@ import { App } from '@ferry/tui';
 import {
   openProfileStore,
   type LoginRequest,
-  type Profile,
   type ProfileStore,
 } from '@ferry/peer-core';
 import { FakePeerClient, MemoryProfileStore } from '@ferry/peer-core/testing';
@@ -18,15 +17,9 @@ import {
   waitForFrame,
   type InkInstance,
 } from './helpers/ink.js';
+import { HOME_PROFILE } from './helpers/home-profile.js';
 
-const home: Profile = {
-  name: 'home',
-  directoryUrl: 'http://127.0.0.1:7070',
-  username: 'hank',
-  shareDir: '/tmp/share',
-  downloadDir: '/tmp/downloads',
-  listen: '127.0.0.1:0',
-};
+const home = HOME_PROFILE;
 
 let instance: InkInstance | undefined;
 let peer: FakePeerClient | undefined;

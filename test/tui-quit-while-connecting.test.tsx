@@ -4,7 +4,6 @@ import {
   ConnectionState,
   type LoginRequest,
   type PeerClient,
-  type Profile,
 } from '@ferry/peer-core';
 import { FakePeerClient, MemoryProfileStore } from '@ferry/peer-core/testing';
 import {
@@ -15,15 +14,9 @@ import {
   waitForFrame,
   type InkInstance,
 } from './helpers/ink.js';
+import { HOME_PROFILE } from './helpers/home-profile.js';
 
-const home: Profile = {
-  name: 'home',
-  directoryUrl: 'http://127.0.0.1:7070',
-  username: 'hank',
-  shareDir: '/tmp/share',
-  downloadDir: '/tmp/downloads',
-  listen: '127.0.0.1:0',
-};
+const home = HOME_PROFILE;
 
 let instance: InkInstance | undefined;
 afterEach(() => {

@@ -56,7 +56,7 @@ export class StdoutGuard {
         `ferry-peer: cannot write to standard output: ${safeText(getErrorMessage(error))}\n`,
       );
     }
-    // The command may have finished already; the process still ends so
+    // The command may have finished already: set the code it exits with.
     process.exitCode = this.exitCode(0);
   }
 }
