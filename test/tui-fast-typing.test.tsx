@@ -26,12 +26,12 @@ afterEach(async () => {
 
 const home = HOME_PROFILE;
 
-/** The main screen of a logged-in peer that has one file to find. */
-async function mainScreen(): Promise<InkInstance> {
+/** The main screen of a logged-in peer; alice shares `fileName`. */
+async function mainScreen(fileName = 'movie.mkv'): Promise<InkInstance> {
   client = new FakePeerClient({
     username: 'hank',
     tickMs: 0,
-    peers: [{ username: 'alice', files: [sampleFile('movie.mkv', 10)] }],
+    peers: [{ username: 'alice', files: [sampleFile(fileName, 10)] }],
     ownFiles: [],
   });
   const peer = client;
@@ -70,21 +70,7 @@ function typeInBurst(app: InkInstance, text: string): void {
 describe('text boxes under fast typing', () => {
   it('keeps every character typed faster than the screen redraws', async () => {
     // Given the main screen with the search box open
-    client = new FakePeerClient({
-      username: 'hank',
-      tickMs: 0,
-      peers: [{ username: 'alice', files: [sampleFile('river.bin', 10)] }],
-      ownFiles: [],
-    });
-    const peer = client;
-    instance = await renderApp(
-      <App
-        store={new MemoryProfileStore()}
-        connect={() => Promise.resolve(peer)}
-        client={peer}
-      />,
-    );
-    await waitForFrame(instance, (f) => f.includes('Peers'));
+    instance = await mainScreen('river.bin');
     await press(instance, '/');
     // When a query is typed in one burst of separate keystrokes
     await waitForFrame(instance, (f) => f.includes('Enter to search'));
