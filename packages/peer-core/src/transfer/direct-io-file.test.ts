@@ -7,6 +7,7 @@ import {
   readFileSync,
   rmSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,32 @@ function tmpdirTakesDirectIo(): boolean {
 
 const directIoHere = tmpdirTakesDirectIo();
 
+/**
+ * Memory of `size` bytes that `O_DIRECT` refuses. An ArrayBuffer comes
+ * from malloc, usually 16 bytes past a page boundary, but a reused heap
+ * chunk may start on one by chance: a direct write of the first block
+ * tells, and an aligned buffer is kept (so it is not handed out again)
+ * while another is tried.
+ */
+function misalignedMemory(size: number): Uint8Array {
+  const fd = openSync(emptyFile(BLOCK), constants.O_RDWR | constants.O_DIRECT);
+  const kept: Uint8Array[] = [];
+  try {
+    for (;;) {
+      const memory = new Uint8Array(new ArrayBuffer(size));
+      try {
+        writeSync(fd, memory, 0, BLOCK, 0);
+        kept.push(memory);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EINVAL') throw error;
+        return memory;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 describe('DirectIoFile', () => {
   it.runIf(directIoHere)(
     'moves aligned blocks around the page cache and the rest through it',
@@ -72,10 +99,9 @@ describe('DirectIoFile', () => {
   it.runIf(directIoHere)(
     'falls back to ordinary I/O for good when the memory is not aligned',
     async () => {
-      // An 8 MiB ArrayBuffer comes from malloc: 16 bytes past a page.
       const size = 8 * 1024 * 1024;
       const path = emptyFile(size);
-      const memory = new Uint8Array(new ArrayBuffer(size));
+      const memory = misalignedMemory(size);
       memory.set(randomBytes(size));
       const file = new DirectIoFile(path, { direct: true });
       await file.write(memory, 0);
@@ -94,7 +120,7 @@ describe('DirectIoFile', () => {
       const size = 8 * 1024 * 1024;
       const quarter = size / 4;
       const path = emptyFile(size);
-      const memory = new Uint8Array(new ArrayBuffer(size));
+      const memory = misalignedMemory(size);
       memory.set(randomBytes(size));
       const file = new DirectIoFile(path, { direct: true });
       await Promise.all(
