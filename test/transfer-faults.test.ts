@@ -216,7 +216,8 @@ describe('downloads survive bad sources', () => {
     }
     await child.kill();
     expect(existsSync(join(dir, 'data.bin.part'))).toBe(true);
-    // And the download is started again in this process
+    // And the download is started again in this process (it waits for
+    // the dead process's lock on data.bin.part to go stale)
     const transfer = download(options);
     const path = await transfer.done;
     // Then it fetched only what was missing and the file is right

@@ -180,6 +180,8 @@ describe('scanning a share', () => {
     await writeFile(join(root, 'song.flac.part'), 'partial bytes');
     await writeFile(join(root, 'song.flac.part.ferry'), '{}');
     await writeFile(join(root, 'song.flac.part.ferry.tmp'), '{}');
+    await mkdir(join(root, 'song.flac.part.ferry.lock'));
+    await writeFile(join(root, 'song.flac.part.ferry.lock', 'stray'), 'x');
     await writeFile(join(root, 'notes.part'), 'a file of its own');
     await writeFile(join(root, 'done.txt'), 'done');
     // When it is scanned

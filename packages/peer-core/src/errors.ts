@@ -27,6 +27,8 @@ export enum PeerErrorCode {
   InvalidInput = 'INVALID_INPUT',
   /** A local file-system operation failed. */
   Io = 'IO',
+  /** Another download is writing this file into the same folder. */
+  AlreadyDownloading = 'ALREADY_DOWNLOADING',
   /** The operation was cancelled. */
   Cancelled = 'CANCELLED',
 }

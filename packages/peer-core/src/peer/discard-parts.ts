@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { numberedName } from '../transfer/numbered-name.js';
+import { isPartLocked } from '../transfer/part-lock.js';
 import { pathExists } from '../transfer/part-placement.js';
 import {
   loadPartRecord,
@@ -15,6 +16,7 @@ const MAX_ALTERNATIVES = 1_000;
  * Deletes the `.part` file and its record left in `dir` by a download of
  * this file that is not running (e.g. paused before a restart): the engine
  * puts it at `NAME.part` or `NAME (n).part`, recording the file's hash.
+ * One that a running download holds (in any process) is left alone.
  */
 export async function discardPartFiles(file: {
   dir: string;
@@ -27,7 +29,7 @@ export async function discardPartFiles(file: {
     const partPath = join(file.dir, `${numberedName(name, n)}.part`);
     const record = await loadPartRecord(recordPathOf(partPath));
     if (record?.sha256 === file.sha256 && record.size === file.size) {
-      await removePartFiles(partPath);
+      if (!(await isPartLocked(partPath))) await removePartFiles(partPath);
       return;
     }
     if (record === undefined && !(await pathExists(partPath))) return;

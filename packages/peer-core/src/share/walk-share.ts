@@ -57,13 +57,15 @@ export async function walkShare(root: string): Promise<WalkResult> {
 /**
  * A download under way in the share (the share is also the download
  * folder): its `NAME.part.ferry` record, that record's `.tmp` while it is
- * saved, and the `NAME.part` it describes. A `.part` file with no record
+ * saved, the `NAME.part.ferry.lock` folder held while it runs, and the
+ * `NAME.part` it describes. A `.part` file with no record
  * beside it is someone's own file and is shared.
  */
 function isDownloadInProgress(name: string, names: Set<string>): boolean {
   return (
     name.endsWith('.part.ferry') ||
     name.endsWith('.part.ferry.tmp') ||
+    name.endsWith('.part.ferry.lock') ||
     (name.endsWith('.part') && names.has(`${name}.ferry`))
   );
 }

@@ -1,7 +1,9 @@
 import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PeerError, PeerErrorCode } from '../errors.js';
 import type { FileManifest } from '../grpc/peer-types.js';
 import { numberedName } from './numbered-name.js';
+import { lockPart, type ReleasePart } from './part-lock.js';
 import {
   loadPartRecord,
   recordPathOf,
@@ -14,39 +16,104 @@ export interface PartPlacement {
   recordPath: string;
   /** Pieces verified by an earlier run of this download. */
   verified: number[];
+  /** Ends this download's claim on `partPath` (see `lockPart`). */
+  release: ReleasePart;
 }
 
 /** Alternative names tried before giving up. */
 const MAX_ALTERNATIVES = 1_000;
 
+/** Where to place a download, and how it hears that it lost its lock. */
+export interface PlacementRequest {
+  dir: string;
+  name: string;
+  manifest: FileManifest;
+  /**
+   * How long to wait for the `.part` of this very file while another
+   * download holds it: past `PART_LOCK_STALE_MS`, so the lock of a process
+   * that died is taken over and its pieces resumed.
+   */
+  lockWaitMs: number;
+  onLockLost: (error: Error) => void;
+}
+
 /**
- * Picks `NAME.part` in `dir`: the one whose record is for this very file
- * (a resumed download), or else the first `NAME (n).part` not used by
- * another download.
+ * Picks and locks `NAME.part` in `dir`: the one whose record is for this
+ * very file (a resumed download), or else the first `NAME (n).part` not
+ * used by another download. Throws `ALREADY_DOWNLOADING` when another
+ * running download (in this process or another) holds the one for this
+ * file.
  */
 export async function placePart(
-  dir: string,
-  name: string,
-  manifest: FileManifest,
+  request: PlacementRequest,
 ): Promise<PartPlacement> {
+  const { dir, name, manifest } = request;
   await mkdir(dir, { recursive: true });
   for (let n = 0; n < MAX_ALTERNATIVES; n++) {
     const partPath = join(dir, `${numberedName(name, n)}.part`);
     const recordPath = recordPathOf(partPath);
-    const record = await loadPartRecord(recordPath);
-    if (record !== undefined && sameFile(record, manifest)) {
-      const exists = await pathExists(partPath);
-      return { partPath, recordPath, verified: exists ? record.verified : [] };
+    const release =
+      (await lockPart(partPath, 0, request.onLockLost)) ??
+      (await lockOwnPart(partPath, recordPath, request));
+    if (release === undefined) continue;
+    const verified = await reusableRecord(partPath, recordPath, manifest);
+    if (verified !== undefined) {
+      return { partPath, recordPath, verified, release };
     }
-    if (
-      record === undefined &&
-      !(await pathExists(partPath)) &&
-      !(await pathExists(recordPath))
-    ) {
-      return { partPath, recordPath, verified: [] };
-    }
+    await release();
   }
   throw new Error(`too many partial downloads named ${name} in ${dir}`);
+}
+
+/**
+ * A held `partPath` is waited for if its record is for this very file;
+ * one of another file is passed over (undefined).
+ */
+async function lockOwnPart(
+  partPath: string,
+  recordPath: string,
+  request: PlacementRequest,
+): Promise<ReleasePart | undefined> {
+  const record = await loadPartRecord(recordPath);
+  if (record === undefined || !sameFile(record, request.manifest)) {
+    return undefined;
+  }
+  const release = await lockPart(
+    partPath,
+    request.lockWaitMs,
+    request.onLockLost,
+  );
+  if (release === undefined) {
+    throw new PeerError(
+      PeerErrorCode.AlreadyDownloading,
+      `${request.name} is already being downloaded into ${request.dir} by another download`,
+    );
+  }
+  return release;
+}
+
+/**
+ * What a locked `partPath` offers this download: the pieces its record
+ * verified (none for a fresh name), or undefined when it belongs to
+ * another file.
+ */
+async function reusableRecord(
+  partPath: string,
+  recordPath: string,
+  manifest: FileManifest,
+): Promise<number[] | undefined> {
+  const record = await loadPartRecord(recordPath);
+  if (record !== undefined && sameFile(record, manifest)) {
+    return (await pathExists(partPath)) ? record.verified : [];
+  }
+  if (
+    record === undefined &&
+    !(await pathExists(partPath)) &&
+    !(await pathExists(recordPath))
+  ) {
+    return [];
+  }
+  return undefined;
 }
 
 function sameFile(record: PartRecord, manifest: FileManifest): boolean {

@@ -143,6 +143,12 @@ export interface TransferTuning {
    * system refuses it, the download falls back to ordinary writes.
    */
   directIo: boolean;
+  /**
+   * How long a download waits for its `.part` while another download
+   * holds it (12 s) before it fails with `ALREADY_DOWNLOADING`: longer than
+   * a dead process's lock lasts (`PART_LOCK_STALE_MS`, 10 s).
+   */
+  partLockWaitMs: number;
 }
 
 export const DEFAULT_TUNING: TransferTuning = {
@@ -157,4 +163,5 @@ export const DEFAULT_TUNING: TransferTuning = {
   recordIntervalMs: 500,
   maxPendingWrites: 8,
   directIo: true,
+  partLockWaitMs: 12_000,
 };

@@ -63,6 +63,8 @@ export class Transfer extends EventEmitter<TransferEvents> {
   #paused = false;
   #cancelled = false;
   #stopped = false;
+  /** Set when something outside the fetch ends the download (lock lost). */
+  #interruption: PeerError | undefined;
   #wakeUp: (() => void) | undefined;
   #bytesDone = 0;
   #bytesFetched = 0;
@@ -204,9 +206,10 @@ export class Transfer extends EventEmitter<TransferEvents> {
       return this.#path;
     } catch (error) {
       const failure =
-        this.#cancelled || this.#stopped
+        this.#interruption ??
+        (this.#cancelled || this.#stopped
           ? this.#endedError()
-          : toTransferError(error);
+          : toTransferError(error));
       await this.#cleanUp(failure, writer);
       this.#error = failure.message;
       this.#setState(
@@ -218,6 +221,8 @@ export class Transfer extends EventEmitter<TransferEvents> {
       );
       this.emit(TransferEvent.Failed, failure);
       throw failure;
+    } finally {
+      await this.#prepared?.placement.release();
     }
   }
 
@@ -255,7 +260,27 @@ export class Transfer extends EventEmitter<TransferEvents> {
     manifest: FileManifest,
     writer: PieceWriter,
   ): Promise<Prepared> {
-    const placement = await placePart(this.#options.dir, this.name, manifest);
+    const placement = await placePart({
+      dir: this.#options.dir,
+      name: this.name,
+      manifest,
+      lockWaitMs: this.#tuning.partLockWaitMs,
+      onLockLost: (error) => this.#interrupt(error),
+    });
+    try {
+      return await this.#openPart(manifest, placement, writer);
+    } catch (error) {
+      await placement.release();
+      throw error;
+    }
+  }
+
+  /** Opens the locked `.part` and records what it holds so far. */
+  async #openPart(
+    manifest: FileManifest,
+    placement: PartPlacement,
+    writer: PieceWriter,
+  ): Promise<Prepared> {
     await writer.open(
       {
         partPath: placement.partPath,
@@ -409,7 +434,20 @@ export class Transfer extends EventEmitter<TransferEvents> {
   }
 
   #throwIfCancelled(): void {
+    if (this.#interruption !== undefined) throw this.#interruption;
     if (this.#cancelled || this.#stopped) throw this.#endedError();
+  }
+
+  /** Another download took this one's `.part` over: stop writing to it. */
+  #interrupt(error: Error): void {
+    if (TERMINAL.has(this.#state) || this.#interruption !== undefined) return;
+    this.#interruption = new PeerError(
+      PeerErrorCode.AlreadyDownloading,
+      `${this.name}: lost the lock on its partial file (${error.message}); another download may be writing it`,
+      { cause: error },
+    );
+    this.#session.abort();
+    this.#wakeUp?.();
   }
 
   #endedError(): PeerError {
