@@ -157,8 +157,14 @@ describe('the transfer queue', () => {
     }, 'the download to be under way');
     fetcher.peer.pause(id);
     await until(fetcher.peer, id, TransferState.Paused);
-    expect(await partFiles()).toEqual(['five.bin.part', 'five.bin.part.ferry']);
+    // (a paused download keeps its lock: no other download may take it)
+    expect(await partFiles()).toEqual([
+      'five.bin.part',
+      'five.bin.part.ferry',
+      'five.bin.part.ferry.lock',
+    ]);
     await fetcher.peer.stop();
+    expect(await partFiles()).toEqual(['five.bin.part', 'five.bin.part.ferry']);
     fetcher = await restartTestPeer(fetcher, { maxActiveDownloads: 1 });
     expect(stateOf(fetcher.peer, id).state).toBe(TransferState.Paused);
     // When it is cancelled
