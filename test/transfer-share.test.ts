@@ -1,4 +1,11 @@
-import { appendFile, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  mkdir,
+  rm,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -88,6 +95,57 @@ describe('the local database', () => {
 });
 
 describe('scanning a share', () => {
+  it('keeps no hashes of another folder shared before with the same database', async () => {
+    // Given two folders with a file at the same path, of the same size and
+    // time stamp, but other bytes
+    const first = await temp.make();
+    const second = await temp.make();
+    await writeRandomFile(join(first, 'song.flac'), PIECE_SIZE);
+    const secondSha = await writeRandomFile(
+      join(second, 'song.flac'),
+      PIECE_SIZE,
+    );
+    const stamp = new Date('2026-01-02T03:04:05Z');
+    await utimes(join(first, 'song.flac'), stamp, stamp);
+    await utimes(join(second, 'song.flac'), stamp, stamp);
+    // And the first one shared and scanned with a database
+    const dbFile = join(await temp.make(), 'local.db');
+    const before = await openTestShare(first, dbFile);
+    await before.share.scan();
+    await before.share.close();
+    // When the second folder is shared with the same database
+    const { share } = await openTestShare(second, dbFile);
+    // Then it offers nothing of the first one, and hashes its own file
+    expect(share.files()).toEqual([]);
+    expect(await share.scan()).toMatchObject({
+      hashedFiles: 1,
+      cachedFiles: 0,
+    });
+    expect(share.files().map((file) => file.sha256)).toEqual([secondSha]);
+  });
+
+  it('keeps the hashes cached before it recorded which folder they are of', async () => {
+    // Given a folder scanned with a database from before migration 3
+    const root = await temp.make();
+    await writeRandomFile(join(root, 'song.flac'), PIECE_SIZE);
+    const dbFile = join(await temp.make(), 'local.db');
+    const { share: scanned } = await openTestShare(root, dbFile);
+    await scanned.scan();
+    await scanned.close();
+    const db = openLocalDb(dbFile);
+    db.exec('DROP TABLE share_root');
+    db.pragma('user_version = 2');
+    db.close();
+    // When it is shared again by this Ferry
+    const { share } = await openTestShare(root, dbFile);
+    // Then the cache is taken to be this folder's: nothing is read again
+    expect(share.files()).toHaveLength(1);
+    expect(await share.scan()).toMatchObject({
+      hashedFiles: 0,
+      cachedFiles: 1,
+    });
+  });
+
   it('hashes every file once and reads nothing on an unchanged rescan', async () => {
     // Given a share with files at several depths and sizes
     const root = await temp.make();

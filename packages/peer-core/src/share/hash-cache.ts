@@ -19,12 +19,25 @@ export interface CachedFile extends HashedFile {
 /**
  * The hash cache in the local database, keyed by (relative path, size,
  * mtime): a file whose size and mtime did not change is not read again.
+ * It holds one share folder's files: opened for another folder, it starts
+ * empty (the same relative paths there are other files). A cache from
+ * before it recorded its folder is taken to be this one's.
  */
 export class HashCache {
   readonly #db: LocalDb;
 
-  constructor(db: LocalDb) {
+  /** The cache of the share at `root` (an absolute, resolved path). */
+  constructor(db: LocalDb, root: string) {
     this.#db = db;
+    db.transaction(() => {
+      const kept = db.prepare('SELECT root FROM share_root').get() as
+        { root: string } | undefined;
+      if (kept?.root === root) return;
+      if (kept !== undefined) db.prepare('DELETE FROM share_files').run();
+      db.prepare(
+        'INSERT OR REPLACE INTO share_root (id, root) VALUES (1, ?)',
+      ).run(root);
+    })();
   }
 
   /** Every cached file, keyed by relative path. */

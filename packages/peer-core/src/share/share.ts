@@ -56,7 +56,7 @@ export class Share extends EventEmitter<ShareEvents> {
   constructor(root: string, options: ShareOptions) {
     super();
     this.root = root;
-    this.#cache = new HashCache(options.db);
+    this.#cache = new HashCache(options.db, root);
     this.#hasher = options.hasher ?? new FileHasher();
     this.#ownsHasher = options.hasher === undefined;
     this.#settleMs = options.settleMs ?? 1_000;

@@ -43,4 +43,16 @@ export const LOCAL_DB_MIGRATIONS: readonly Migration[] = [
       db.exec(TRANSFER_QUEUE_SQL);
     },
   },
+  {
+    version: 3,
+    description: 'the folder the hash cache belongs to',
+    up(db) {
+      db.exec(`
+        CREATE TABLE share_root (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          root TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
