@@ -320,6 +320,35 @@ describe('watching a share', () => {
     ]);
   });
 
+  it('warns when the shared folder goes, and shares it again once it is back', async () => {
+    // Given a watched share with one file
+    const root = await temp.make();
+    await writeFile(join(root, 'old.txt'), 'old');
+    const { share } = await openTestShare(root);
+    await share.scan();
+    await share.watch();
+    const warned = new Promise<Error>((resolve) =>
+      share.once(ShareEvent.Warning, resolve),
+    );
+    // When the folder is removed
+    const emptied = nextDelta(share);
+    await rm(root, { recursive: true });
+    // Then its file is no longer offered, and the user is told why
+    expect((await emptied).removed.map((file) => file.path)).toEqual([
+      'old.txt',
+    ]);
+    expect((await warned).message).toMatch(/shared folder .* is gone/);
+    // And when a folder is made there again, its files are shared
+    const back = nextDelta(share);
+    await mkdir(root);
+    await writeFile(join(root, 'new.txt'), 'new');
+    expect((await back).added.map((file) => file.path)).toEqual(['new.txt']);
+    // And it is watched again
+    const later = nextDelta(share);
+    await writeFile(join(root, 'later.txt'), 'later');
+    expect((await later).added.map((file) => file.path)).toEqual(['later.txt']);
+  });
+
   it('leaves no watch behind when closed while it starts watching', async () => {
     // Given a share whose watcher is still starting
     const root = await temp.make();

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { FSWatcher } from 'chokidar';
 
 /**
@@ -5,6 +6,9 @@ import type { FSWatcher } from 'chokidar';
  * all the time must not hold back every other change).
  */
 const MAX_WAIT_MS = 2_000;
+
+/** How often a shared folder that is gone is looked for again. */
+const ROOT_POLL_MS = 1_000;
 
 interface WatcherHooks {
   rescan(): void;
@@ -14,7 +18,9 @@ interface WatcherHooks {
 /**
  * Watches a share folder with chokidar and turns bursts of file-system
  * events into one rescan after `debounceMs` of quiet, or at most
- * `MAX_WAIT_MS` after the burst began.
+ * `MAX_WAIT_MS` after the burst began. When the folder itself goes
+ * (removed, renamed), it warns and looks for it every `ROOT_POLL_MS`; once
+ * a folder is there again it watches that one and rescans.
  */
 export class ShareWatcher {
   readonly #root: string;
@@ -26,6 +32,8 @@ export class ShareWatcher {
   #timer: NodeJS.Timeout | undefined;
   /** When the first still-pending rescan was asked for. */
   #pendingSinceMs: number | undefined;
+  /** Set while the folder is gone and looked for. */
+  #rootPoll: NodeJS.Timeout | undefined;
 
   constructor(root: string, debounceMs: number, hooks: WatcherHooks) {
     this.#root = root;
@@ -44,6 +52,9 @@ export class ShareWatcher {
     });
     this.#watcher = watcher;
     watcher.on('all', () => this.schedule(this.#debounceMs));
+    watcher.on('unlinkDir', (path) => {
+      if (path === this.#root) this.#rootGone(watcher);
+    });
     watcher.on('error', (error: unknown) => {
       this.#hooks.warn(
         error instanceof Error ? error : new Error(String(error)),
@@ -78,8 +89,41 @@ export class ShareWatcher {
   async close(): Promise<void> {
     this.#closing.abort();
     clearTimeout(this.#timer);
+    clearInterval(this.#rootPoll);
     const watcher = this.#watcher;
     this.#watcher = undefined;
     await watcher?.close();
+  }
+
+  /**
+   * The folder went: the rescan its events asked for empties the share,
+   * and the folder is looked for until it is back (chokidar's watch of it
+   * would see nothing of a new one).
+   */
+  #rootGone(watcher: FSWatcher): void {
+    if (this.#rootPoll !== undefined) return;
+    this.#hooks.warn(
+      new Error(
+        `the shared folder ${this.#root} is gone; its files are no longer offered until it is back`,
+      ),
+    );
+    this.#rootPoll = setInterval(() => {
+      void this.#lookForRoot(watcher);
+    }, ROOT_POLL_MS);
+    this.#rootPoll.unref();
+  }
+
+  async #lookForRoot(gone: FSWatcher): Promise<void> {
+    const back = await stat(this.#root).then(
+      (info) => info.isDirectory(),
+      () => false,
+    );
+    if (!back || this.#rootPoll === undefined) return;
+    clearInterval(this.#rootPoll);
+    this.#rootPoll = undefined;
+    await gone.close();
+    if (this.#closing.signal.aborted) return;
+    await this.start();
+    this.schedule(0);
   }
 }
