@@ -422,6 +422,29 @@ describe('peers', () => {
     );
   });
 
+  it.each([
+    ['0.0.0.0', 'unspecified'],
+    ['::', 'unspecified'],
+    ['::0.0.0.0', 'unspecified'],
+    ['::ffff:0.0.0.0', 'unspecified'],
+    ['0.1.2.3', '0.0.0.0/8'],
+    ['fe80::1', 'link-local'],
+    ['FE80::abcd', 'link-local'],
+    ['224.0.0.1', 'multicast'],
+    ['239.255.255.250', 'multicast'],
+    ['ff02::1', 'multicast'],
+    ['255.255.255.255', 'broadcast'],
+    ['240.0.0.1', 'reserved'],
+  ])('refuses unreachable host %s as %s', async (host, reason) => {
+    const token = await signUp(h.app, 'alice');
+    const res = await call(h.app, 'PUT', '/v1/peers/me', {
+      token,
+      body: { host, port: 6000 },
+    });
+    expectProblem(res, 400, ErrorCode.InvalidAddress);
+    expect(res.json<{ detail: string }>().detail).toContain(reason);
+  });
+
   it.each([0, 65536, -1, 1.5, '80'])('refuses port %j', async (port) => {
     const token = await signUp(h.app, 'alice');
     const res = await call(h.app, 'PUT', '/v1/peers/me', {
@@ -433,7 +456,18 @@ describe('peers', () => {
 
   it('accepts host names and IPv6 literals', async () => {
     const token = await signUp(h.app, 'alice');
-    for (const host of ['peer.example.org', '::1', 'fe80::1', '10.0.0.7']) {
+    for (const host of [
+      'peer.example.org',
+      '::1',
+      '127.0.0.1',
+      '127.8.9.10',
+      'fe80::1%eth0',
+      '10.0.0.7',
+      '192.168.1.20',
+      '172.16.0.1',
+      'fd00::7',
+      '1.0.0.1',
+    ]) {
       const res = await call(h.app, 'PUT', '/v1/peers/me', {
         token,
         body: { host, port: 1 },
@@ -596,6 +630,53 @@ describe('the index', () => {
       await call(h.app, 'GET', '/v1/peers/alice/files', { token })
     ).json<ListFilesResponse>();
     expect(browse.files.map((f) => f.name)).toEqual(['keep.txt']);
+  });
+
+  it('names only the first bad entry of a large batch, with each bad field', async () => {
+    // Given 200,000 entries of which the 4th (two bad fields) and the last
+    // are bad
+    const token = await signUp(h.app, 'alice');
+    const files = Array.from({ length: 200_000 }, (_, i) =>
+      entry(`file ${i}.dat`),
+    );
+    files[3] = { ...entry('three.dat'), size: -1, sha256: 'ABC' };
+    files[199_999] = { ...entry('last.dat'), sha256: 'ABC' };
+    // When they are uploaded
+    const res = await call(h.app, 'PUT', '/v1/peers/me/files', {
+      token,
+      body: { files },
+    });
+    // Then the problem lists the 4th entry's fields and nothing after it
+    expectProblem(res, 400, ErrorCode.ValidationFailed);
+    const pointers = res
+      .json<{ errors: { pointer: string }[] }>()
+      .errors.map((e) => e.pointer);
+    expect([...new Set(pointers)].sort()).toEqual([
+      '/files/3/sha256',
+      '/files/3/size',
+    ]);
+  });
+
+  it('names the first bad path to remove and a batch over the limit', async () => {
+    const token = await signUp(h.app, 'alice');
+    const remove = Array.from({ length: 150_001 }, (_, i) => `p${i}`);
+    remove[150_000] = '';
+    const patched = await call(h.app, 'PATCH', '/v1/peers/me/files', {
+      token,
+      body: { add: [entry('a.txt')], remove },
+    });
+    expectProblem(patched, 400, ErrorCode.ValidationFailed);
+    expect(patched.json<{ detail: string }>().detail).toContain(
+      'body/remove/150000',
+    );
+    const tooMany = await call(h.app, 'PUT', '/v1/peers/me/files', {
+      token,
+      body: { files: new Array(200_001).fill(entry('a.txt')) },
+    });
+    expectProblem(tooMany, 400, ErrorCode.ValidationFailed);
+    expect(tooMany.json<{ detail: string }>().detail).toBe(
+      'body/files: must not have more than 200000 items',
+    );
   });
 
   it.each([

@@ -11,16 +11,12 @@ import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import type { FieldError } from './api/index.js';
-import {
-  ErrorCode,
-  PROBLEM_CONTENT_TYPE,
-  ROUTES,
-  problemType,
-} from './api/index.js';
+import { ErrorCode, PROBLEM_CONTENT_TYPE, ROUTES } from './api/index.js';
 import { hashToken, bearerToken } from './auth/tokens.js';
 import type { App, Limiters, RouteContext } from './context.js';
 import { registerOpenApi } from './openapi.js';
-import { ProblemError, describeCode } from './problems.js';
+import { answerClientError } from './client-error.js';
+import { ProblemError, problemBody } from './problems.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerFileRoutes } from './routes/files.js';
 import { registerPeerRoutes } from './routes/peers.js';
@@ -31,6 +27,7 @@ import type { SqliteSynchronous } from './store/sqlite/sqlite-store.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import type { DirectoryStore } from './store/store.js';
 import { packageVersion } from './version.js';
+import { errorFinder } from './validation-errors.js';
 import { illFormedStringAt } from './well-formed.js';
 
 export interface BuildAppOptions extends Partial<DirectorySettings> {
@@ -65,7 +62,10 @@ export function buildApp(options: BuildAppOptions = {}): App {
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 256 },
-    return503OnClosing: true,
+    // Shutdown and unparseable requests are problems too (see below and
+    // client-error.ts), not Fastify's own JSON.
+    return503OnClosing: false,
+    clientErrorHandler: answerClientError,
     // A URL the router cannot decode: a problem like every other error.
     frameworkErrors: (error, _request, reply) => {
       void sendProblem(
@@ -83,6 +83,7 @@ export function buildApp(options: BuildAppOptions = {}): App {
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
   app.decorateRequest('session', null);
+  refuseWhileClosing(app);
   app.addHook('onClose', async () => {
     if (ownsStore) await store.close();
   });
@@ -106,6 +107,26 @@ export function buildApp(options: BuildAppOptions = {}): App {
     return Promise.resolve();
   });
   return app;
+}
+
+/**
+ * From the start of `close()` until the server stops listening, requests
+ * get a 503 problem and `Connection: close`.
+ */
+function refuseWhileClosing(app: App): void {
+  let closing = false;
+  app.addHook('preClose', () => {
+    closing = true;
+    return Promise.resolve();
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    void reply.header('connection', 'close');
+    throw new ProblemError(
+      ErrorCode.Unavailable,
+      'The directory is shutting down; try again later.',
+    );
+  });
 }
 
 function makeLimiters(settings: DirectorySettings): Limiters {
@@ -166,6 +187,7 @@ function compileValidator({
   httpPart?: string;
 }) {
   const check = Compile(schema);
+  const findErrors = errorFinder(schema, check);
   return (value: unknown) => {
     if (httpPart === 'body') return validate(value);
     // Convert changes the object it is given: keep the text as sent.
@@ -193,7 +215,7 @@ function compileValidator({
       };
     }
     if (check.Check(converted)) return { value: converted };
-    const errors = check.Errors(converted);
+    const errors = findErrors(converted);
     const useful = errors.filter((error) => error.keyword !== 'boolean');
     return {
       error: (useful.length > 0 ? useful : errors).slice(0, MAX_FIELD_ERRORS),
@@ -299,23 +321,13 @@ export function sendProblem(
   reply: FastifyReply,
   problem: ProblemError,
 ): FastifyReply {
-  const { title, status } = describeCode(problem.code);
   if (problem.extra.retryAfterSeconds !== undefined) {
     reply.header('retry-after', String(problem.extra.retryAfterSeconds));
   }
   return reply
-    .code(status)
+    .code(problem.status)
     .type(PROBLEM_CONTENT_TYPE)
-    .send(
-      JSON.stringify({
-        type: problemType(problem.code),
-        title,
-        status,
-        detail: problem.detail,
-        code: problem.code,
-        ...problem.extra,
-      }),
-    );
+    .send(problemBody(problem));
 }
 
 function handleError(

@@ -1,8 +1,9 @@
 import type { FieldError } from './api/index.js';
-import { ErrorCode } from './api/index.js';
+import { ErrorCode, problemType } from './api/index.js';
 
 const TITLES: Record<ErrorCode, string> = {
   [ErrorCode.ValidationFailed]: 'Invalid request',
+  [ErrorCode.MalformedRequest]: 'Malformed request',
   [ErrorCode.MalformedJson]: 'Malformed JSON',
   [ErrorCode.InvalidCursor]: 'Invalid cursor',
   [ErrorCode.InvalidAddress]: 'Invalid address',
@@ -12,16 +13,19 @@ const TITLES: Record<ErrorCode, string> = {
   [ErrorCode.NotFound]: 'Not found',
   [ErrorCode.UserNotFound]: 'User not found',
   [ErrorCode.MethodNotAllowed]: 'Method not allowed',
+  [ErrorCode.RequestTimeout]: 'Request timeout',
   [ErrorCode.UsernameTaken]: 'Username taken',
   [ErrorCode.PayloadTooLarge]: 'Payload too large',
   [ErrorCode.UnsupportedMediaType]: 'Unsupported media type',
   [ErrorCode.RateLimited]: 'Too many requests',
+  [ErrorCode.HeadersTooLarge]: 'Request headers too large',
   [ErrorCode.Unavailable]: 'Service unavailable',
   [ErrorCode.Internal]: 'Internal error',
 };
 
 const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.ValidationFailed]: 400,
+  [ErrorCode.MalformedRequest]: 400,
   [ErrorCode.MalformedJson]: 400,
   [ErrorCode.InvalidCursor]: 400,
   [ErrorCode.InvalidAddress]: 400,
@@ -31,10 +35,12 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.UserNotFound]: 404,
   [ErrorCode.MethodNotAllowed]: 405,
+  [ErrorCode.RequestTimeout]: 408,
   [ErrorCode.UsernameTaken]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.RateLimited]: 429,
+  [ErrorCode.HeadersTooLarge]: 431,
   [ErrorCode.Unavailable]: 503,
   [ErrorCode.Internal]: 500,
 };
@@ -66,4 +72,17 @@ export class ProblemError extends Error {
     super(detail);
     this.status = STATUS[code];
   }
+}
+
+/** The `application/problem+json` body of a problem. */
+export function problemBody(problem: ProblemError): string {
+  const { title, status } = describeCode(problem.code);
+  return JSON.stringify({
+    type: problemType(problem.code),
+    title,
+    status,
+    detail: problem.detail,
+    code: problem.code,
+    ...problem.extra,
+  });
 }

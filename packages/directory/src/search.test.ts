@@ -391,6 +391,60 @@ describe('names in compatibility characters', () => {
   });
 });
 
+describe('names shared only by offline peers', () => {
+  it('match nothing, while the online holders’ names still match', async () => {
+    // Given alice online with "ocean" as "ocean.mp3", bob logged out and
+    // carol silent past the TTL, both holding the same bytes under other
+    // names
+    const own = await makeHarness();
+    try {
+      const asker = await onlinePeer(
+        own.app,
+        'alice',
+        [entry('ocean.mp3', 'ocean')],
+        5001,
+      );
+      const bob = await onlinePeer(
+        own.app,
+        'bob',
+        [entry('secret tape.mp3', 'ocean')],
+        5002,
+      );
+      await onlinePeer(own.app, 'carol', [entry('hidden gem.mp3', 'ocean')]);
+      await call(own.app, 'DELETE', '/v1/sessions/current', { token: bob });
+      own.clock.advance(60_001);
+      await call(own.app, 'PUT', '/v1/peers/me', {
+        token: asker,
+        body: { host: '127.0.0.1', port: 5001 },
+      });
+      const search = async (q: string) =>
+        (
+          await call(own.app, 'GET', `/v1/search?q=${encodeURIComponent(q)}`, {
+            token: asker,
+          })
+        ).json<SearchResponse>().results;
+      // When anyone searches for the offline peers' names
+      // Then nothing matches; alice's name finds the file, named as she names it
+      expect(await search('secret')).toEqual([]);
+      expect(await search('hidden gem')).toEqual([]);
+      expect(await search('mp3')).toMatchObject([
+        { name: 'ocean.mp3', names: ['ocean.mp3'], sources: 1 },
+      ]);
+      const sources = await call(
+        own.app,
+        'GET',
+        `/v1/files/${sha('ocean')}/sources`,
+        { token: asker },
+      );
+      expect(
+        sources.json<{ sources: { username: string }[] }>().sources,
+      ).toMatchObject([{ username: 'alice' }]);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('sources that disagree on a file', () => {
   it('lists only the users making the claim most users make', async () => {
     // Given two users who hold "song" with its real size and root, and a
@@ -427,6 +481,37 @@ describe('sources that disagree on a file', () => {
         'alice',
         'bob',
       ]);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('search results for sources that disagree on a file', () => {
+  it('show the size and root most users claim, and filter by that size', async () => {
+    // Given mallory, who indexes "song" first with a forged size and root,
+    // and then alice and bob, who hold it with the real ones
+    const own = await makeHarness();
+    try {
+      const honest = entry('song.mp3', 'song');
+      const forged = { ...honest, size: 1, piecesRoot: sha('forged root') };
+      const asker = await onlinePeer(own.app, 'mallory', [forged], 5003);
+      await onlinePeer(own.app, 'alice', [honest], 5001);
+      await onlinePeer(own.app, 'bob', [honest], 5002);
+      const search = async (query: string) =>
+        (
+          await call(own.app, 'GET', `/v1/search?${query}`, { token: asker })
+        ).json<SearchResponse>().results;
+      // When anyone searches for it
+      // Then the result shows the honest claim, as /sources does
+      expect(await search('q=song')).toMatchObject([
+        { size: honest.size, piecesRoot: honest.piecesRoot },
+      ]);
+      // And a size filter reads that claim, not the forged one
+      expect(await search('q=song&maxSize=10')).toEqual([]);
+      expect(
+        await search(`q=song&minSize=${honest.size}&maxSize=${honest.size}`),
+      ).toHaveLength(1);
     } finally {
       await own.close();
     }

@@ -8,6 +8,8 @@ import { Type, type Static } from 'typebox';
 export enum ErrorCode {
   /** 400: the body, query or path failed validation; `errors` says where. */
   ValidationFailed = 'VALIDATION_FAILED',
+  /** 400: the HTTP request itself could not be parsed (e.g. its headers). */
+  MalformedRequest = 'MALFORMED_REQUEST',
   /** 400: the request body is not valid JSON. */
   MalformedJson = 'MALFORMED_JSON',
   /** 400: `cursor` was not produced by this route for this query. */
@@ -26,6 +28,8 @@ export enum ErrorCode {
   UserNotFound = 'USER_NOT_FOUND',
   /** 405: the route exists but not with this method. */
   MethodNotAllowed = 'METHOD_NOT_ALLOWED',
+  /** 408: the request did not arrive in time. */
+  RequestTimeout = 'REQUEST_TIMEOUT',
   /** 409: registration with a username that is taken. */
   UsernameTaken = 'USERNAME_TAKEN',
   /** 413: the request body is larger than the route accepts. */
@@ -34,6 +38,8 @@ export enum ErrorCode {
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   /** 429: too many attempts; wait `Retry-After` seconds. */
   RateLimited = 'RATE_LIMITED',
+  /** 431: the request's headers are too large. */
+  HeadersTooLarge = 'HEADERS_TOO_LARGE',
   /** 503: the directory is shutting down or its database is busy. */
   Unavailable = 'UNAVAILABLE',
   /** 500: a bug in the directory. */

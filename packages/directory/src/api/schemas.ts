@@ -64,8 +64,9 @@ export const EpochMsSchema = Type.Integer({
 export const PortSchema = Type.Integer({ minimum: 1, maximum: 65535 });
 
 /**
- * A host name or an IPv4/IPv6 literal (no brackets). Unspecified addresses
- * (`0.0.0.0`, `::`) and multicast/broadcast are refused by the server with
+ * A host name or an IPv4/IPv6 literal (no brackets). Addresses no peer can
+ * reach (unspecified, `0.0.0.0/8`, multicast, broadcast, `240.0.0.0/4`,
+ * link-local IPv6 without a zone) are refused by the server with
  * `INVALID_ADDRESS`.
  */
 export const HostSchema = Type.String({

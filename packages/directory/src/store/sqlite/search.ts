@@ -23,6 +23,7 @@ export function matchExpression(terms: readonly string[]): string {
 
 interface MatchRow {
   key: number;
+  nameId: number;
   sha: Buffer;
   name: string;
   ext: string | null;
@@ -49,6 +50,10 @@ interface EarlierName {
 }
 
 const NAMES_PER_RESULT = 20;
+/** SQL: name `n` is in the index of at least one online peer. */
+const ONLINE_NAME = `EXISTS (SELECT 1 FROM files f
+  JOIN peers p ON p.user_id = f.user_id
+  WHERE f.name_id = n.id AND p.counted = 1)`;
 /**
  * The first read is this many rows per wanted result, and at least one
  * more than {@link NAMES_PER_SCORE}; then ×4 up to MAX_FETCH.
@@ -93,7 +98,8 @@ class Collected {
  * is its best; a score is final once a row with a higher one was read.
  * Reading resumes at the cursor's score; a file first met there whose best
  * name lies before it was on an earlier page and is skipped. Of names tied
- * on one score only the first {@link NAMES_PER_SCORE} take part. The online
+ * on one score only the first {@link NAMES_PER_SCORE} take part. A name
+ * matches only while an online peer shares the file under it. The online
  * source count comes from `contents`, kept up to date on announce, logout,
  * expiry and index writes, so ranking needs no join over peers.
  */
@@ -103,6 +109,11 @@ export class Searcher {
     MatchRow
   >;
   private readonly earlierName: Statement<EarlierName, { one: number }>;
+  private readonly nameOnline: Statement<[number], { one: number }>;
+  private readonly otherClaim: Statement<
+    [Buffer, number, number, Buffer],
+    { one: number }
+  >;
   private readonly onlineNames: Statement<[Buffer], { name: string }>;
   private readonly sourceRows: Statement<
     [Buffer, number],
@@ -123,7 +134,7 @@ export class Searcher {
         WHERE names_fts MATCH @match AND rowid >= @from
         ORDER BY rowid LIMIT @k
       )
-      SELECT m.key, n.sha256 AS sha, n.name, n.ext,
+      SELECT m.key, n.id AS nameId, n.sha256 AS sha, n.name, n.ext,
         c.online_sources AS sources, c.size, c.pieces_root AS piecesRoot
       FROM m JOIN names n ON n.id = m.key % ${SCORE_UNIT}
       LEFT JOIN contents c ON c.sha256 = n.sha256
@@ -134,11 +145,20 @@ export class Searcher {
         AND (@ext IS NULL OR n.ext = @ext)
         AND EXISTS (SELECT 1 FROM names_fts WHERE names_fts MATCH @match
           AND rowid = n.score * ${SCORE_UNIT} + n.id)
+        AND ${ONLINE_NAME}
+      LIMIT 1`);
+    this.nameOnline = db.prepare(
+      `SELECT 1 AS one FROM names n WHERE n.id = ? AND ${ONLINE_NAME}`,
+    );
+    this.otherClaim = db.prepare(`
+      SELECT 1 AS one FROM names n
+      JOIN files f ON f.name_id = n.id
+      JOIN peers p ON p.user_id = f.user_id
+      WHERE n.sha256 = ? AND p.last_seen_ms >= ?
+        AND (f.size != ? OR f.pieces_root != ?)
       LIMIT 1`);
     this.onlineNames = db.prepare(`
-      SELECT n.name FROM names n WHERE n.sha256 = ?
-      AND EXISTS (SELECT 1 FROM files f JOIN peers p ON p.user_id = f.user_id
-        WHERE f.name_id = n.id AND p.counted = 1)
+      SELECT n.name FROM names n WHERE n.sha256 = ? AND ${ONLINE_NAME}
       LIMIT ${NAMES_PER_RESULT}`);
     this.sourceRows = db.prepare(`
       SELECT u.username, p.host, p.port, p.last_seen_ms,
@@ -204,7 +224,10 @@ export class Searcher {
     return last.key + 1;
   }
 
-  /** Adds a row's file unless it is filtered out or already met. */
+  /**
+   * Adds a row's file unless it is filtered out, already met, or the name
+   * is held only by offline peers (a later, online name may still add it).
+   */
   private collect(
     row: MatchRow,
     collected: Collected,
@@ -214,6 +237,9 @@ export class Searcher {
     if (!passes(row, query)) return;
     const sha256 = row.sha.toString('hex');
     if (collected.groups.has(sha256)) return;
+    if (this.nameOnline.get(row.nameId) === undefined) return;
+    const claim = this.claim(row, query.sinceMs);
+    if (!withinSize(claim.size, query)) return;
     const earlier =
       start > 0 &&
       this.earlierName.get({
@@ -222,7 +248,31 @@ export class Searcher {
         ext: query.ext,
         match: collected.match,
       }) !== undefined;
-    collected.groups.set(sha256, earlier ? null : toGroup(row, sha256));
+    collected.groups.set(
+      sha256,
+      earlier ? null : { ...toGroup(row, sha256), ...claim },
+    );
+  }
+
+  /**
+   * The size and pieces root of a file as its online sources claim them:
+   * the first indexed claim when no online source disagrees, else the one
+   * {@link sources} picks.
+   */
+  private claim(
+    row: MatchRow,
+    sinceMs: number,
+  ): { size: number; piecesRoot: string } {
+    const size = row.size ?? 0;
+    const root = row.piecesRoot ?? Buffer.alloc(0);
+    if (this.otherClaim.get(row.sha, sinceMs, size, root) === undefined) {
+      return { size, piecesRoot: root.toString('hex') };
+    }
+    const majority = this.sources(row.sha.toString('hex'), sinceMs);
+    return {
+      size: majority.size ?? size,
+      piecesRoot: majority.piecesRoot ?? root.toString('hex'),
+    };
   }
 
   /**
@@ -281,15 +331,16 @@ export class Searcher {
 
 const scoreOf = (key: number): number => Math.floor(key / SCORE_UNIT);
 
-function toGroup(row: MatchRow, sha256: string): Group {
+function toGroup(
+  row: MatchRow,
+  sha256: string,
+): Omit<Group, 'size' | 'piecesRoot'> {
   return {
     sha256,
     sha: row.sha,
     score: scoreOf(row.key),
     name: row.name,
     sources: row.sources ?? 0,
-    size: row.size ?? 0,
-    piecesRoot: row.piecesRoot?.toString('hex') ?? '',
   };
 }
 
@@ -308,8 +359,10 @@ function finalPage(
 
 function passes(row: MatchRow, query: StoreSearchQuery): boolean {
   if (row.sources === null || row.sources <= 0) return false;
-  if (query.ext !== null && row.ext !== query.ext) return false;
-  const size = row.size ?? 0;
+  return query.ext === null || row.ext === query.ext;
+}
+
+function withinSize(size: number, query: StoreSearchQuery): boolean {
   if (query.minSize !== null && size < query.minSize) return false;
   return query.maxSize === null || size <= query.maxSize;
 }

@@ -1,0 +1,133 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ErrorCode, PROBLEM_CONTENT_TYPE } from './api/index.js';
+import { buildApp } from './app.js';
+import type { App } from './context.js';
+
+let app: App | undefined;
+
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function listening(built: App): Promise<number> {
+  app = built;
+  await built.listen({ host: '127.0.0.1', port: 0 });
+  return (built.server.address() as AddressInfo).port;
+}
+
+/** Writes `request` on one raw socket; resolves to all it got back. */
+async function rawExchange(port: number, request: string): Promise<string> {
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  const chunks: Buffer[] = [];
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+  socket.on('error', () => undefined);
+  socket.write(request);
+  await once(socket, 'close');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+interface RawResponse {
+  status: number;
+  headers: string;
+  body: unknown;
+}
+
+/** Splits raw HTTP/1.1 responses with Content-Length bodies. */
+function parseResponses(raw: string): RawResponse[] {
+  const responses: RawResponse[] = [];
+  let rest = raw;
+  while (rest.length > 0) {
+    const end = rest.indexOf('\r\n\r\n');
+    const head = rest.slice(0, end);
+    const length = Number(/content-length: *(\d+)/i.exec(head)?.[1] ?? '0');
+    const body = rest.slice(end + 4, end + 4 + length);
+    responses.push({
+      status: Number(head.split(' ')[1]),
+      headers: head.toLowerCase(),
+      body: JSON.parse(body) as unknown,
+    });
+    rest = rest.slice(end + 4 + length);
+  }
+  return responses;
+}
+
+describe('errors Node answers before Fastify', () => {
+  it.each([
+    [
+      'a Content-Length that is not a number',
+      'POST /v1/users HTTP/1.1\r\nHost: x\r\nContent-Length: 1x\r\n\r\n{}',
+      400,
+      ErrorCode.MalformedRequest,
+    ],
+    [
+      'a header line without a colon',
+      'GET /v1/health HTTP/1.1\r\nHost x\r\n\r\n',
+      400,
+      ErrorCode.MalformedRequest,
+    ],
+    [
+      'headers over 16 KiB',
+      `GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      431,
+      ErrorCode.HeadersTooLarge,
+    ],
+  ])(
+    'answers a request with %s with a problem',
+    async (_what, request, status, code) => {
+      // Given a listening directory
+      const port = await listening(buildApp());
+      // When a client sends a request Node cannot read
+      const raw = await rawExchange(port, request);
+      // Then the answer is a problem with a stable code, and the socket closes
+      const [response] = parseResponses(raw);
+      expect(response?.status).toBe(status);
+      expect(response?.headers).toContain(
+        `content-type: ${PROBLEM_CONTENT_TYPE}`,
+      );
+      expect(response?.body).toMatchObject({ status, code });
+    },
+  );
+
+  it('answers a request that arrives during shutdown with a 503 problem', async () => {
+    // Given a directory whose shutdown is held before it stops listening
+    const built = buildApp();
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = (): void => undefined;
+    const shuttingDown = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    built.addHook('preClose', async () => {
+      started();
+      await held;
+    });
+    const port = await listening(built);
+    const closed = built.close();
+    await shuttingDown;
+    // When a request arrives then
+    const raw = await rawExchange(
+      port,
+      'GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n',
+    );
+    release();
+    await closed;
+    // Then it is a 503 problem, and the connection closes
+    const [response] = parseResponses(raw);
+    expect(response?.status).toBe(503);
+    expect(response?.headers).toContain(
+      `content-type: ${PROBLEM_CONTENT_TYPE}`,
+    );
+    expect(response?.headers).toContain('connection: close');
+    expect(response?.body).toMatchObject({
+      status: 503,
+      code: ErrorCode.Unavailable,
+    });
+  });
+});
