@@ -349,6 +349,29 @@ describe('watching a share', () => {
     expect((await later).added.map((file) => file.path)).toEqual(['later.txt']);
   });
 
+  it('holds one inotify watch per folder, not one per file', async () => {
+    // Given a share of two folders holding 60 files
+    const root = await temp.make();
+    await mkdir(join(root, 'sub'));
+    for (let i = 0; i < 30; i++) {
+      await writeFile(join(root, `top-${i}.txt`), 'top');
+      await writeFile(join(root, 'sub', `low-${i}.txt`), 'low');
+    }
+    const before = inotifyWatches();
+    // When it is watched
+    const { share } = await openTestShare(root);
+    await share.scan();
+    await share.watch();
+    // Then it watches the two folders
+    expect(inotifyWatches() - before).toBe(2);
+    // And still hears a file in the subfolder change
+    const changed = nextDelta(share);
+    await appendFile(join(root, 'sub', 'low-7.txt'), ' more');
+    expect((await changed).changed.map((file) => file.path)).toEqual([
+      'sub/low-7.txt',
+    ]);
+  });
+
   it('leaves no watch behind when closed while it starts watching', async () => {
     // Given a share whose watcher is still starting
     const root = await temp.make();

@@ -18,9 +18,9 @@ interface WatcherHooks {
 /**
  * Watches a share folder with chokidar and turns bursts of file-system
  * events into one rescan after `debounceMs` of quiet, or at most
- * `MAX_WAIT_MS` after the burst began. When the folder itself goes
- * (removed, renamed), it warns and looks for it every `ROOT_POLL_MS`; once
- * a folder is there again it watches that one and rescans.
+ * `MAX_WAIT_MS` after the burst began. Told that the folder itself is
+ * gone (removed, renamed), it warns and looks for it every `ROOT_POLL_MS`;
+ * once a folder is there again it watches that one and rescans.
  */
 export class ShareWatcher {
   readonly #root: string;
@@ -49,12 +49,13 @@ export class ShareWatcher {
     const watcher = watch(this.#root, {
       ignoreInitial: true,
       followSymlinks: false,
+      // Folders only: a folder's own watch hears its files change (a `raw`
+      // event), so a share needs one inotify watch per folder, not per file.
+      ignored: (_path, stats) => stats?.isFile() === true,
     });
     this.#watcher = watcher;
     watcher.on('all', () => this.schedule(this.#debounceMs));
-    watcher.on('unlinkDir', (path) => {
-      if (path === this.#root) this.#rootGone(watcher);
-    });
+    watcher.on('raw', () => this.schedule(this.#debounceMs));
     watcher.on('error', (error: unknown) => {
       this.#hooks.warn(
         error instanceof Error ? error : new Error(String(error)),
@@ -96,19 +97,20 @@ export class ShareWatcher {
   }
 
   /**
-   * The folder went: the rescan its events asked for empties the share,
-   * and the folder is looked for until it is back (chokidar's watch of it
-   * would see nothing of a new one).
+   * The folder is gone (a rescan found no folder there): the user is
+   * warned, and the folder is looked for until it is back, since the watch
+   * of the old one would hear nothing of a new one.
    */
-  #rootGone(watcher: FSWatcher): void {
-    if (this.#rootPoll !== undefined) return;
+  rootGone(): void {
+    const gone = this.#watcher;
+    if (gone === undefined || this.#rootPoll !== undefined) return;
     this.#hooks.warn(
       new Error(
         `the shared folder ${this.#root} is gone; its files are no longer offered until it is back`,
       ),
     );
     this.#rootPoll = setInterval(() => {
-      void this.#lookForRoot(watcher);
+      void this.#lookForRoot(gone);
     }, ROOT_POLL_MS);
     this.#rootPoll.unref();
   }

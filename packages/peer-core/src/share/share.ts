@@ -17,6 +17,7 @@ import {
 } from './share-types.js';
 import { ShareWatcher } from './share-watcher.js';
 import {
+  ROOT_PATH,
   walkShare,
   type FoundFile,
   type UnreadableFile,
@@ -147,6 +148,9 @@ export class Share extends EventEmitter<ShareEvents> {
 
   async #scan(): Promise<ShareScanResult> {
     const walked = await walkShare(this.root);
+    if (walked.unreadable.some((file) => file.path === ROOT_PATH)) {
+      this.#watcher?.rootGone();
+    }
     const result: ShareScanResult = {
       fileCount: 0,
       totalBytes: 0,

@@ -13,6 +13,9 @@ export interface FoundFile {
   mtimeMs: number;
 }
 
+/** The `path` of the share root itself (a scan that cannot read it). */
+export const ROOT_PATH = '';
+
 /** A file or folder the scan could not read, and why. */
 export interface UnreadableFile {
   path: string;
