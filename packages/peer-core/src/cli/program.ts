@@ -8,7 +8,8 @@ export { packageVersion } from '../package-version.js';
 
 /**
  * Runs a commander program with Ferry's exit-code convention: `--help` and
- * `--version` exit 0, a usage error prints the usage to stderr and exits 2.
+ * `--version` exit 0, a usage error prints the usage to stderr and exits 2,
+ * and so does a program with subcommands run without one.
  * Returns the exit code instead of calling `process.exit`, so callers finish
  * their own clean-up.
  */
@@ -24,11 +25,11 @@ export async function runProgram(
     if (!(error instanceof CommanderError)) throw error;
     if (
       error.code === 'commander.helpDisplayed' ||
-      error.code === 'commander.version' ||
-      error.code === 'commander.help'
+      error.code === 'commander.version'
     ) {
       return 0;
     }
+    if (error.code === 'commander.help' && error.exitCode === 0) return 0;
     return EXIT_USAGE;
   }
 }

@@ -20,10 +20,11 @@ class ConfProfileStore implements ProfileStore {
       .filter((profile): profile is Profile => profile !== undefined);
   }
 
+  /** Own keys only: `constructor` or `__proto__` is not a saved profile. */
   get(name: string): Profile | undefined {
-    const stored = this.all()[name];
-    if (stored === undefined) return undefined;
-    return validateProfile(stored, `${this.conf.path}: profile "${name}"`);
+    const all = this.all();
+    if (!Object.hasOwn(all, name)) return undefined;
+    return validateProfile(all[name], `${this.conf.path}: profile "${name}"`);
   }
 
   save(profile: Profile): void {

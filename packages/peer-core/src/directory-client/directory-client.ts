@@ -52,6 +52,7 @@ interface Call {
 export class DirectoryClient {
   private readonly http: Got;
   private readonly loginTimeoutMs: number;
+  #pending = new AbortController();
 
   constructor(
     readonly baseUrl: string,
@@ -67,6 +68,15 @@ export class DirectoryClient {
         backoffLimit: options.backoffLimitMs ?? 2000,
       },
     });
+  }
+
+  /**
+   * Aborts the calls in flight now: they fail at once as
+   * `DirectoryUnreachable`. Later calls run as usual.
+   */
+  abortPending(): void {
+    this.#pending.abort();
+    this.#pending = new AbortController();
   }
 
   health(): Promise<HealthResponse> {
@@ -206,6 +216,7 @@ export class DirectoryClient {
           : { authorization: `Bearer ${call.token}` },
       json: call.json,
       searchParams: call.searchParams,
+      signal: this.#pending.signal,
     };
     if (call.timeoutMs !== undefined) {
       options.timeout = { request: call.timeoutMs };

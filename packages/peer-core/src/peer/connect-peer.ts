@@ -1,12 +1,16 @@
 import { validateProfile } from '../config/profile-schema.js';
 import { DirectoryClient } from '../directory-client/directory-client.js';
+import { PeerError, PeerErrorCode } from '../errors.js';
 import type { LoginRequest } from './peer-client.js';
 import { Peer } from './peer.js';
 import type { PeerOptions } from './peer-options.js';
 import { openRuntime } from './peer-runtime.js';
 
 /** Options of `connectPeer` besides the profile and password. */
-export type ConnectOptions = Omit<PeerOptions, 'profile' | 'password'>;
+export type ConnectOptions = Omit<PeerOptions, 'profile' | 'password'> & {
+  /** Aborts the start: its directory calls fail at once and it rejects. */
+  signal?: AbortSignal;
+};
 
 /**
  * Starts a peer for a front end's login: registers first when
@@ -30,11 +34,18 @@ export async function connectPeer(
     password: request.password,
   });
   const peer = new Peer(runtime);
+  const abort = () => runtime.session.client.abortPending();
+  options.signal?.addEventListener('abort', abort, { once: true });
   try {
+    if (options.signal?.aborted === true) {
+      throw new PeerError(PeerErrorCode.Cancelled, 'start aborted');
+    }
     await peer.start();
   } catch (error) {
     await peer.stop().catch(() => undefined);
     throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
   }
   return peer;
 }

@@ -2,6 +2,7 @@ import type { AnnounceBody } from '@ferry/directory/api';
 import type { Logger } from 'pino';
 import { getErrorMessage } from '../errors.js';
 import { backoffMs } from './backoff.js';
+import { heartbeatIntervalMs, heartbeatTooLong } from './heartbeat-interval.js';
 import type { DirectorySession } from './directory-session.js';
 import type { IndexSync } from './index-sync.js';
 import { RepeatingTask } from './jitter.js';
@@ -9,7 +10,10 @@ import { ConnectionState, type PeerSummary } from './peer-client.js';
 
 /** How often presence work runs. */
 export interface PresenceTiming {
-  /** Heartbeat interval; default a third of the directory's TTL. */
+  /**
+   * Heartbeat interval; default a third of the directory's TTL. One longer
+   * than half the TTL is shortened to half of it, with a warning.
+   */
   heartbeatMs?: number;
   /** Peer-list refresh interval (default 5 s). */
   peersRefreshMs?: number;
@@ -37,7 +41,9 @@ const FALLBACK_TTL_MS = 60_000;
  */
 export class Presence {
   #ttlMs = FALLBACK_TTL_MS;
+  #ttlKnown = false;
   #online = false;
+  #stopping = false;
   /** Heartbeats failed in a row; the retry waits grow with it. */
   #failures = 0;
   readonly #heartbeat: RepeatingTask;
@@ -63,12 +69,30 @@ export class Presence {
     this.#peers.start();
   }
 
+  /**
+   * Stops the schedule and waits for the work under way; the caller aborts
+   * its directory calls first when it cannot wait for a slow directory.
+   */
   async stop(): Promise<void> {
+    this.#stopping = true;
     await Promise.all([this.#heartbeat.stop(), this.#peers.stop()]);
   }
 
   #heartbeatMs(): number {
-    return this.options.heartbeatMs ?? Math.max(1000, this.#ttlMs / 3);
+    return heartbeatIntervalMs(this.#ttlMs, this.options.heartbeatMs);
+  }
+
+  /** Learns the directory's TTL; warns when it shortens our heartbeat. */
+  #learnTtl(ttlMs: number): void {
+    if (ttlMs === this.#ttlMs && this.#ttlKnown) return;
+    this.#ttlMs = ttlMs;
+    this.#ttlKnown = true;
+    const requestedMs = this.options.heartbeatMs;
+    if (!heartbeatTooLong(ttlMs, requestedMs)) return;
+    this.options.logger.warn(
+      { requestedMs, ttlMs, usedMs: this.#heartbeatMs() },
+      'heartbeat longer than half the directory peer TTL; using half the TTL',
+    );
   }
 
   async #announceAndSync(): Promise<void> {
@@ -76,7 +100,7 @@ export class Presence {
     const reply = await session.call((token) =>
       session.client.announce(token, announce),
     );
-    this.#ttlMs = reply.ttlMs;
+    this.#learnTtl(reply.ttlMs);
     await index.syncFull();
   }
 
@@ -88,6 +112,7 @@ export class Presence {
       this.#setOnline(true);
       await this.#refreshPeers();
     } catch (error) {
+      if (this.#stopping) return;
       this.options.index.invalidate();
       this.#setOnline(false, getErrorMessage(error));
     }

@@ -9,10 +9,19 @@ import { printJson, printLine } from '../output.js';
 import { createProgressOutput } from '../progress-output.js';
 import type { GetFlags } from './get.js';
 
-/** Downloads `sha256` from its online sources and prints where it went. */
+/**
+ * Downloads `sha256` from its online sources and prints where it went;
+ * fails at once when no other online peer shares it.
+ */
 export async function runGet(sha256: string, flags: GetFlags): Promise<void> {
   const { session, settings } = createContext(flags);
   const found = await findSources(session, sha256);
+  if (found.sources.length === 0) {
+    throw new PeerError(
+      PeerErrorCode.NoSources,
+      `no online peer shares the file with SHA-256 ${sha256}`,
+    );
+  }
   const name =
     flags.name ?? (await nameFromSource(session, sha256, found.sources));
   const transfer = download({
@@ -43,7 +52,9 @@ async function follow(transfer: Transfer, json: boolean): Promise<string> {
     interrupted = true;
     void transfer.stop();
   };
-  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  // Never removed: `when-exit` (under `conf`) raises the signal again after
+  // its clean-up, and with no handler left that would kill the process.
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   process.stdout.once('error', onSignal);
   try {
     return await transfer.done;
@@ -51,7 +62,6 @@ async function follow(transfer: Transfer, json: boolean): Promise<string> {
     throw interrupted ? interruptedError() : error;
   } finally {
     output.stop();
-    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     process.stdout.off('error', onSignal);
   }
 }

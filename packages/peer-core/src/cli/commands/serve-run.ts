@@ -3,38 +3,59 @@ import { openProfileStore } from '../../config/profile-store.js';
 import { resolveSettings } from '../../config/settings.js';
 import { connectPeer } from '../../peer/connect-peer.js';
 import { readPassword } from '../password.js';
+import { connectWhenReachable } from './serve-connect.js';
 import type { ServeFlags } from './serve.js';
 
-/** Runs the peer until SIGINT or SIGTERM, then stops it cleanly. */
+/**
+ * Runs the peer until SIGINT or SIGTERM, then stops it cleanly. While the
+ * directory cannot be reached it waits for it (the signal ends the wait).
+ */
 export async function runServe(flags: ServeFlags): Promise<void> {
   const profile = resolveSettings(flags, openProfileStore());
   const password = await readPassword({ passwordFile: flags.passwordFile });
   const logger = createLogger();
-  const signal = waitForSignal();
-  const peer = await connectPeer(
-    { profile, password },
-    {
-      logger,
-      maxActiveDownloads: flags.maxDownloads,
-      uploadSlots: flags.uploadSlots,
-      uploadRateBps: flags.uploadRate,
-      heartbeatMs: flags.heartbeat,
-    },
-  );
-  await signal;
+  const stop = stopOnSignal();
+  const peer = await connectWhenReachable({
+    connect: () =>
+      connectPeer(
+        { profile, password },
+        {
+          logger,
+          maxActiveDownloads: flags.maxDownloads,
+          uploadSlots: flags.uploadSlots,
+          uploadRateBps: flags.uploadRate,
+          heartbeatMs: flags.heartbeat,
+          signal: stop.signal,
+        },
+      ),
+    directoryUrl: profile.directoryUrl,
+    logger,
+    signal: stop.signal,
+  });
+  if (peer === undefined) {
+    logger.info('stopped while waiting for the directory');
+    return;
+  }
+  await stop.stopped;
   logger.info('stopping');
   await peer.stop();
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
-function waitForSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+/**
+ * Aborts on the first SIGINT or SIGTERM. The handlers stay for the life of
+ * the process: a dependency (`when-exit`, under `conf`) raises the signal
+ * again after its own clean-up, and without a handler that second signal
+ * would kill the process in the middle of (or right after) a clean stop.
+ */
+function stopOnSignal() {
+  const controller = new AbortController();
+  const stopped = new Promise<void>((resolve) => {
+    controller.signal.addEventListener('abort', () => resolve(), {
+      once: true,
+    });
   });
+  const onSignal = () => controller.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return { signal: controller.signal, stopped };
 }
