@@ -3,6 +3,13 @@ import type { ShareDelta } from '../share/share-types.js';
 import type { SharedFileEntry } from './peer-client.js';
 import type { DirectorySession } from './directory-session.js';
 
+/**
+ * Entries per index request (the directory takes up to 200,000): a share
+ * of any size is sent in requests of a few MB each, and the directory
+ * serves other requests between them.
+ */
+export const INDEX_BATCH = 10_000;
+
 /** What the index sync reads from a share. */
 export interface IndexSource {
   files(): SharedFileEntry[];
@@ -11,7 +18,9 @@ export interface IndexSource {
 /**
  * Keeps the directory's copy of our index in step with the share: the
  * whole index first (and again after any failure or a new login), then
- * deltas. Calls run one at a time, in order.
+ * deltas. Calls run one at a time, in order; each sends at most
+ * `batchSize` entries (the whole index: a replacing upload, then
+ * additions).
  */
 export class IndexSync {
   #needsFull = true;
@@ -22,6 +31,7 @@ export class IndexSync {
   constructor(
     private readonly session: DirectorySession,
     private readonly share: IndexSource,
+    private readonly batchSize = INDEX_BATCH,
   ) {}
 
   /** Sends the whole index now if the directory may have lost it. */
@@ -48,11 +58,17 @@ export class IndexSync {
         await this.#sendFull();
         return;
       }
-      const add = [...delta.added, ...delta.changed].map(toFileEntry);
-      const remove = delta.removed.map((entry) => entry.path);
-      await this.session.call((token) =>
-        this.session.client.patchFiles(token, add, remove),
+      const add = batches(
+        [...delta.added, ...delta.changed].map(toFileEntry),
+        this.batchSize,
       );
+      const remove = batches(
+        delta.removed.map((entry) => entry.path),
+        this.batchSize,
+      );
+      for (let i = 0; i < Math.max(add.length, remove.length); i++) {
+        await this.#patch(add[i] ?? [], remove[i] ?? []);
+      }
     });
   }
 
@@ -61,12 +77,22 @@ export class IndexSync {
   }
 
   async #sendFull(): Promise<void> {
-    const files = this.share.files().map(toFileEntry);
-    await this.session.call((token) =>
-      this.session.client.putFiles(token, files),
+    const [first = [], ...rest] = batches(
+      this.share.files().map(toFileEntry),
+      this.batchSize,
     );
+    await this.session.call((token) =>
+      this.session.client.putFiles(token, first),
+    );
+    for (const batch of rest) await this.#patch(batch, []);
     this.#needsFull = false;
     this.#sentInLogin = this.session.logins;
+  }
+
+  async #patch(add: FileEntry[], remove: string[]): Promise<void> {
+    await this.session.call((token) =>
+      this.session.client.patchFiles(token, add, remove),
+    );
   }
 
   #enqueue(step: () => Promise<void>): Promise<void> {
@@ -88,4 +114,13 @@ function toFileEntry(entry: SharedFileEntry): FileEntry {
     piecesRoot: entry.piecesRoot,
     mtimeMs: Math.max(0, Math.floor(entry.mtimeMs)),
   };
+}
+
+/** `items` cut into runs of at most `size`. */
+function batches<T>(items: readonly T[], size: number): T[][] {
+  const runs: T[][] = [];
+  for (let at = 0; at < items.length; at += size) {
+    runs.push(items.slice(at, at + size));
+  }
+  return runs;
 }
