@@ -124,4 +124,106 @@ describe('ferry login screen', () => {
       await rm(root, { recursive: true, force: true });
     }
   });
+
+  it.each([
+    ['a new profile', 'n', 'home'],
+    ['a renamed profile', 'e', 'work'],
+  ])(
+    'refuses %s with the name of another saved one, keeping it',
+    async (_, key, from) => {
+      // Given saved profiles home and work
+      const work = { ...home, name: 'work', username: 'wendy' };
+      const store = new MemoryProfileStore([home, work]);
+      const app = await start(store);
+      await waitForFrame(app, (f) => f.includes('wendy@'));
+      // When the form (new, or editing work) is saved with the name home
+      if (key === 'e') await press(app, 'j');
+      await press(app, key);
+      await waitForFrame(app, (f) => f.includes('profile'));
+      for (const _char of from) await press(app, KEYS.backspace);
+      await typeText(app, 'home');
+      await press(app, KEYS.tab, KEYS.tab);
+      await typeText(app, 'zed');
+      await press(app, KEYS.enter);
+      // Then the form says so and both saved profiles are unchanged
+      await waitForFrame(app, (f) =>
+        f.includes('A profile named home already exists'),
+      );
+      expect(store.list()).toEqual([home, work]);
+    },
+  );
+
+  it('shows a hostile login error without its escape sequences', async () => {
+    // Given a login that fails with a message carrying an OSC sequence
+    const store = new MemoryProfileStore([home]);
+    const connect = () =>
+      Promise.reject(new Error('bad \u001B]0;pwned\u0007 reply'));
+    instance = await renderApp(<App store={store} connect={connect} />);
+    // When logging in
+    await press(instance, KEYS.enter);
+    await waitForFrame(instance, (f) => f.includes('Password:'));
+    await typeText(instance, 'pw');
+    await press(instance, KEYS.enter);
+    // Then the error shows, its control characters made harmless
+    const frame = await waitForFrame(instance, (f) => f.includes('reply'));
+    expect(frame).not.toContain('\u001B]0;pwned');
+    expect(frame).toContain('bad �]0;pwned� reply');
+  });
+
+  it('shows a profile store error naming a hostile path safely', async () => {
+    // Given a real store whose folder, named with an escape, becomes a file
+    const root = await mkdtemp(join(tmpdir(), 'ferry-profiles-'));
+    const hostile = join(root, 'h\u001B]0;pwned\u0007');
+    try {
+      const app = await start(openProfileStore({ home: hostile }));
+      await rm(hostile, { recursive: true, force: true });
+      await writeFile(hostile, 'not a folder');
+      // When a new profile is saved
+      await press(app, 'n');
+      await waitForFrame(app, (f) => f.includes('New profile'));
+      await typeText(app, 'x');
+      await press(app, KEYS.tab, KEYS.tab);
+      await typeText(app, 'y');
+      await press(app, KEYS.enter);
+      // Then the error shows with the path's controls made harmless
+      const frame = await waitForFrame(app, (f) => f.includes('ENOTDIR'));
+      expect(frame).not.toContain('\u001B]0;pwned');
+      expect(frame).toContain('h�]0;pwned�');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('logs in a picked profile with the user and directory of the command line', async () => {
+    // Given ferry started with --user zed --directory over a saved profile
+    const requests: LoginRequest[] = [];
+    peer = new FakePeerClient({ tickMs: 0, username: 'zed' });
+    const client = peer;
+    const overrides = {
+      username: 'zed',
+      directoryUrl: 'http://127.0.0.1:9999',
+    };
+    instance = await renderApp(
+      <App
+        store={new MemoryProfileStore([home])}
+        connect={(request) => {
+          requests.push(request);
+          return Promise.resolve(client);
+        }}
+        overrides={overrides}
+      />,
+    );
+    // When the profile is picked, the prompt names the flags' user
+    await press(instance, KEYS.enter);
+    await waitForFrame(instance, (f) =>
+      f.includes('Log in as zed@127.0.0.1:9999 (profile home)'),
+    );
+    // Then the login uses them, the profile's other fields kept
+    await typeText(instance, 'pw');
+    await press(instance, KEYS.enter);
+    await waitForFrame(instance, (f) => f.includes('zed@'));
+    expect(requests).toEqual([
+      { profile: { ...home, ...overrides }, password: 'pw', register: false },
+    ]);
+  });
 });

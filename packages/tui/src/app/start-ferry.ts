@@ -8,6 +8,7 @@ import {
   type ProfileStore,
 } from '@ferry/peer-core';
 import type { FerryFlags } from './ferry-flags.js';
+import { loginOverrides } from './login-overrides.js';
 import { runTui } from './run-tui.js';
 
 /** Exit code when the user's input (flags, password, profile) is unusable. */
@@ -47,7 +48,8 @@ export async function startFerry(
     const store = openProfileStore(options);
     const connect = (request: LoginRequest) => connectPeer(request, options);
     const client = await directLogin(flags, store, connect, env);
-    await runTui({ store, connect, client, home: flags.home });
+    const overrides = loginOverrides(flags, env);
+    await runTui({ store, connect, client, home: flags.home, overrides });
     return 0;
   } catch (error) {
     if (!(error instanceof PeerError)) throw error;

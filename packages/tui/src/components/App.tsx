@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, useApp } from 'ink';
 import type { LoginRequest, PeerClient, ProfileStore } from '@ferry/peer-core';
+import type { LoginOverrides } from '../app/login-overrides.js';
 import { PeerClientProvider } from '../context/PeerClientContext.js';
 import { useCommands } from '../hooks/useCommands.js';
 import { Command, Scope } from '../keys/command.js';
@@ -15,6 +16,8 @@ export interface AppProps {
   client?: PeerClient;
   /** `--home`: where a new profile's folders go by default. */
   home?: string;
+  /** Fields the command line sets over a profile picked to log in. */
+  overrides?: LoginOverrides;
   /** Aborted from outside (a signal): quit as if the user asked. */
   quitSignal?: AbortSignal;
 }
@@ -28,6 +31,7 @@ export function App({
   connect,
   client: given,
   home,
+  overrides,
   quitSignal,
 }: AppProps) {
   const { exit } = useApp();
@@ -78,6 +82,7 @@ export function App({
         onLoggedIn={setClient}
         onQuit={quit}
         home={home}
+        overrides={overrides}
       />
     );
   }

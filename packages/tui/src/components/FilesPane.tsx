@@ -12,14 +12,22 @@ import {
   type UiState,
 } from '../state/ui-state.js';
 import { filesEmptyHint } from './files-empty-hint.js';
+import { filesFailedText } from './files-failed-text.js';
 import { filesTitle } from './files-title.js';
 import { Pane } from './Pane.js';
 import { SearchBox } from './SearchBox.js';
 import { WindowedList } from './WindowedList.js';
 
+function emptyText(ui: UiState): string {
+  if (ui.filesLoading) return 'Loading…';
+  if (ui.filesError) return filesFailedText(ui.filesView, ui.filesError);
+  return filesEmptyHint(ui.filesView);
+}
+
 /** Search results, a browsed peer's share or our own; Enter downloads. */
 export function FilesPane({
   ui,
+  cursor,
   width,
   height,
   active,
@@ -28,6 +36,8 @@ export function FilesPane({
   onDownload,
 }: {
   ui: UiState;
+  /** The files cursor, kept inside the list. */
+  cursor: number;
   width: number;
   height: number;
   active: boolean;
@@ -38,7 +48,6 @@ export function FilesPane({
   const rows = height - 4;
   const inner = width - 4;
   const nameWidth = Math.max(4, inner - 19);
-  const cursor = ui.cursors.files;
   const focused = ui.focusedPane === PaneId.Files;
   useCommands(
     [Scope.Files, Scope.List],
@@ -60,10 +69,11 @@ export function FilesPane({
       fit(row.sources === undefined ? '' : String(row.sources), 9, 'right')
     );
   };
+  const failed = ui.filesError !== '';
   const header = '  ' + fit('NAME', nameWidth) + fit('SIZE', 10, 'right');
   return (
     <Pane
-      title={filesTitle(ui.filesView, ui.fileRows.length)}
+      title={filesTitle(ui.filesView, ui.fileRows.length, failed)}
       focused={focused}
       width={width}
       height={height}
@@ -88,7 +98,8 @@ export function FilesPane({
         width={inner}
         focused={focused}
         line={line}
-        empty={ui.filesLoading ? 'Loading…' : filesEmptyHint(ui.filesView)}
+        empty={emptyText(ui)}
+        emptyIsError={failed}
       />
     </Pane>
   );

@@ -1,19 +1,16 @@
+import { useState } from 'react';
 import { Box, Text } from 'ink';
-import { Scope } from '../keys/command.js';
-import { keyLabel } from '../keys/key-name.js';
-import { KEYMAP } from '../keys/keymap.js';
 import { fit } from '../format/safe-text.js';
+import { useCommands } from '../hooks/useCommands.js';
+import { Command, Scope } from '../keys/command.js';
+import { clampCursor } from '../state/clamp-cursor.js';
+import { helpLines } from './help-lines.js';
 
-const MAIN_SCOPES = new Set<Scope>([
-  Scope.App,
-  Scope.Global,
-  Scope.List,
-  Scope.Peers,
-  Scope.Files,
-  Scope.Transfers,
-]);
-
-/** Every key of the main screen, from the keymap, in two columns. */
+/**
+ * Every key of the main screen, from the keymap, in a bordered box. When
+ * the lines do not fit, the list keys (↑ ↓ j k PgUp PgDn g G Home End)
+ * scroll it and the title says which lines show.
+ */
 export function HelpOverlay({
   width,
   height,
@@ -21,17 +18,29 @@ export function HelpOverlay({
   width: number;
   height: number;
 }) {
-  const rows = KEYMAP.filter((x) => MAIN_SCOPES.has(x.scope)).map(
-    (x) =>
-      fit(x.scope, 10) +
-      fit(x.keys.map(keyLabel).join(' '), 14) +
-      x.description,
+  const lines = helpLines(width - 2);
+  const visible = Math.max(1, height - 3);
+  const last = Math.max(0, lines.length - visible);
+  const [wanted, setTop] = useState(0);
+  const top = clampCursor(wanted, last + 1);
+  const scroll = (to: number) => () => setTop(clampCursor(to, last + 1));
+  useCommands(
+    [Scope.List],
+    {
+      [Command.Up]: scroll(top - 1),
+      [Command.Down]: scroll(top + 1),
+      [Command.PageUp]: scroll(top - visible),
+      [Command.PageDown]: scroll(top + visible),
+      [Command.Top]: scroll(0),
+      [Command.Bottom]: scroll(last),
+    },
+    true,
   );
-  const half = Math.ceil(rows.length / 2);
-  const column = Math.floor((width - 4) / 2);
-  const lines = rows
-    .slice(0, half)
-    .map((left, i) => fit(left, column) + fit(rows[half + i] ?? '', column));
+  const shown = lines.slice(top, top + visible);
+  const where =
+    last > 0
+      ? `Keys ${top + 1}–${top + shown.length}/${lines.length} · ↑↓ scroll · Esc closes`
+      : 'Keys · Esc or ? closes';
   return (
     <Box
       flexDirection="column"
@@ -41,10 +50,10 @@ export function HelpOverlay({
       height={height}
     >
       <Text bold color="cyan">
-        {fit('Keys · Esc or ? closes', width - 2)}
+        {fit(where, width - 2)}
       </Text>
-      {lines.map((line, i) => (
-        <Text key={i}>{line}</Text>
+      {shown.map((line, i) => (
+        <Text key={top + i}>{line}</Text>
       ))}
     </Box>
   );

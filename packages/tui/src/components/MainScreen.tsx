@@ -5,9 +5,11 @@ import { usePeerClient } from '../context/PeerClientContext.js';
 import { isActiveTransfer } from '../format/transfer-state.js';
 import { useFilesLoader } from '../hooks/useFilesLoader.js';
 import { useGlobalKeys } from '../hooks/useGlobalKeys.js';
+import { useNoticeExpiry } from '../hooks/useNoticeExpiry.js';
 import { usePeerSnapshot } from '../hooks/usePeerSnapshot.js';
 import { SMALLEST_SIZE, useTerminalSize } from '../hooks/useTerminalSize.js';
 import { Scope } from '../keys/command.js';
+import { clampCursors } from '../state/clamp-cursor.js';
 import { uiReducer } from '../state/ui-reducer.js';
 import {
   initialUiState,
@@ -41,6 +43,8 @@ export function MainScreen({ onQuit }: { onQuit: () => void }) {
   const { columns, rows } = useTerminalSize();
   const [ui, dispatch] = useReducer(uiReducer, initialUiState);
   const load = useFilesLoader(client, dispatch);
+  useNoticeExpiry(ui.notice, ui.noticeSerial, dispatch);
+  const cursors = clampCursors(ui, snapshot);
   const activeTransfers = snapshot.transfers.filter(isActiveTransfer).length;
   useGlobalKeys({ ui, dispatch, load, activeTransfers, onQuit });
   const body = rows - 3;
@@ -105,7 +109,7 @@ export function MainScreen({ onQuit }: { onQuit: () => void }) {
           <Box height={topHeight}>
             <PeersPane
               peers={snapshot.peers}
-              cursor={ui.cursors.peers}
+              cursor={cursors.peers}
               width={peersWidth}
               height={topHeight}
               focused={ui.focusedPane === Pane.Peers}
@@ -115,6 +119,7 @@ export function MainScreen({ onQuit }: { onQuit: () => void }) {
             />
             <FilesPane
               ui={ui}
+              cursor={cursors.files}
               width={columns - peersWidth}
               height={topHeight}
               active={paneActive(Pane.Files)}
@@ -132,7 +137,7 @@ export function MainScreen({ onQuit }: { onQuit: () => void }) {
           ) : (
             <TransfersPane
               transfers={snapshot.transfers}
-              cursor={ui.cursors.transfers}
+              cursor={cursors.transfers}
               width={columns}
               height={body - topHeight}
               focused={ui.focusedPane === Pane.Transfers}

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { fit } from '../format/safe-text.js';
+import { fit, safeText } from '../format/safe-text.js';
 import { windowRange } from '../format/window-range.js';
 
 /**
@@ -16,6 +16,7 @@ export function WindowedList({
   focused,
   line,
   empty,
+  emptyIsError = false,
 }: {
   count: number;
   cursor: number;
@@ -24,7 +25,18 @@ export function WindowedList({
   focused: boolean;
   line: (index: number) => string;
   empty: string;
+  /** `empty` says what failed: red, wrapped so the reason shows whole. */
+  emptyIsError?: boolean;
 }) {
+  if (count === 0 && emptyIsError) {
+    return (
+      <Box width={width + 2}>
+        <Text color="red" wrap="wrap">
+          {safeText(empty)}
+        </Text>
+      </Box>
+    );
+  }
   if (count === 0) {
     return <Text dimColor>{fit(empty, width)}</Text>;
   }

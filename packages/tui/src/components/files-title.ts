@@ -1,17 +1,23 @@
 import { countNoun } from '../format/count-noun.js';
 import type { FilesView } from '../state/ui-state.js';
 
-/** The Files pane's title for what it lists. */
-export function filesTitle(view: FilesView, count: number): string {
+/** The Files pane's title for what it lists, or that loading it failed. */
+export function filesTitle(
+  view: FilesView,
+  count: number,
+  failed = false,
+): string {
+  const counted = (noun: string) =>
+    failed ? 'failed' : countNoun(count, noun);
   switch (view.kind) {
     case 'empty':
       return '2 Files';
     case 'search':
-      return `2 Files · search: ${view.query} · ${countNoun(count, 'result')}`;
+      return `2 Files · search: ${view.query} · ${counted('result')}`;
     case 'peer':
-      return `2 Files · ${view.username}'s share · ${countNoun(count, 'file')}`;
+      return `2 Files · ${view.username}'s share · ${counted('file')}`;
     case 'own':
-      return `2 Files · your share · ${countNoun(count, 'file')}`;
+      return `2 Files · your share · ${counted('file')}`;
     default: {
       const exhaustive: never = view;
       return exhaustive;

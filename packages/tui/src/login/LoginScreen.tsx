@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { LoginOverrides } from '../app/login-overrides.js';
 import { Box, Text } from 'ink';
 import {
   getErrorMessage,
@@ -9,6 +10,7 @@ import {
 } from '@ferry/peer-core';
 import { Footer } from '../components/Footer.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
+import { safeText } from '../format/safe-text.js';
 import { Scope } from '../keys/command.js';
 import { loginProblem } from './login-error.js';
 import { PasswordPrompt } from './PasswordPrompt.js';
@@ -43,6 +45,7 @@ export function LoginScreen({
   onLoggedIn,
   onQuit,
   home,
+  overrides,
 }: {
   store: ProfileStore;
   connect: (request: LoginRequest) => Promise<PeerClient>;
@@ -50,6 +53,8 @@ export function LoginScreen({
   onQuit: () => void;
   /** Where a new profile's folders go by default (see `defaultProfile`). */
   home?: string;
+  /** Fields the command line sets over a profile picked to log in. */
+  overrides?: LoginOverrides;
 }) {
   const { columns, rows } = useTerminalSize();
   const [listed, setListed] = useState(() => attempt(() => store.list()));
@@ -60,6 +65,12 @@ export function LoginScreen({
     setMode({ kind: 'list' });
   };
   const save = (profile: Profile, replaces?: string): string | undefined => {
+    const existing = attempt(() => store.list());
+    if (existing.error) return existing.error;
+    const taken = existing.value?.some((p) => p.name === profile.name);
+    if (taken && profile.name !== replaces) {
+      return `A profile named ${profile.name} already exists: pick another name (Esc, then e edits it).`;
+    }
     const saved = attempt(() => {
       store.save(profile);
       if (replaces && replaces !== profile.name) store.remove(replaces);
@@ -90,8 +101,13 @@ export function LoginScreen({
             profiles={profiles}
             width={columns - 2}
             height={rows - 5}
-            onPick={(profile) =>
-              setMode({ kind: 'password', profile, busy: false, error: '' })
+            onPick={(picked) =>
+              setMode({
+                kind: 'password',
+                profile: { ...picked, ...overrides },
+                busy: false,
+                error: '',
+              })
             }
             onNew={() =>
               setMode({ kind: 'form', profile: defaultProfile(home) })
@@ -108,7 +124,7 @@ export function LoginScreen({
           />
         ) : null}
         {mode.kind === 'list' && listed.error ? (
-          <Text color="red">{listed.error}</Text>
+          <Text color="red">{safeText(listed.error)}</Text>
         ) : null}
         {mode.kind === 'form' ? (
           <ProfileForm

@@ -53,7 +53,7 @@ export function PasswordPrompt({
           : 'Enter logs in. Tab: register a new account instead.'}
       </Text>
       {busy ? <Text color="yellow">Connecting…</Text> : null}
-      <Text color="red">{error}</Text>
+      <Text color="red">{safeText(error)}</Text>
     </Box>
   );
 }

@@ -68,7 +68,7 @@ export function ProfileForm({
           )}
         </Box>
       ))}
-      <Text color="red">{problem}</Text>
+      <Text color="red">{safeText(problem)}</Text>
     </Box>
   );
 }

@@ -13,4 +13,5 @@ export type UiAction =
   | { type: 'files-load'; request: number; view: FilesView }
   | { type: 'files-loaded'; request: number; rows: FileRow[] }
   | { type: 'files-failed'; request: number; error: string }
-  | { type: 'notice'; text: string };
+  | { type: 'notice'; text: string }
+  | { type: 'notice-expired'; serial: number };

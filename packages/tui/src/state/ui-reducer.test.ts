@@ -33,6 +33,27 @@ describe('uiReducer', () => {
     );
   });
 
+  it('moves from the last row when the list shrank under the cursor', () => {
+    const far = run([{ type: 'move', delta: 9, count: 10 }]);
+    expect(
+      run([{ type: 'move', delta: -1, count: 3 }], far).cursors.peers,
+    ).toBe(1);
+  });
+
+  it('clears a notice only when its own timer runs out', () => {
+    const first = run([{ type: 'notice', text: 'one' }]);
+    const second = run([{ type: 'notice', text: 'two' }], first);
+    const stale = run(
+      [{ type: 'notice-expired', serial: first.noticeSerial }],
+      second,
+    );
+    expect(stale.notice).toBe('two');
+    expect(
+      run([{ type: 'notice-expired', serial: second.noticeSerial }], second)
+        .notice,
+    ).toBe('');
+  });
+
   it('closes the help when search opens, never while quit is asked', () => {
     // Given the help overlay, open: / hands the keyboard to a visible box
     const help = run([{ type: 'overlay', overlay: 'help' }]);
@@ -96,14 +117,20 @@ describe('uiReducer', () => {
     expect(run([{ type: 'back' }], closed).focusedPane).toBe(Pane.Peers);
   });
 
-  it('shows a failed load as a notice', () => {
+  it('keeps why a load failed, apart from an empty result', () => {
     const failed = run([
       { type: 'files-load', request: 1, view: { kind: 'own' } },
       { type: 'files-failed', request: 1, error: 'directory unreachable' },
     ]);
     expect(failed).toMatchObject({
       filesLoading: false,
-      notice: 'directory unreachable',
+      filesError: 'directory unreachable',
+      fileRows: [],
     });
+    const again = run(
+      [{ type: 'files-load', request: 2, view: { kind: 'own' } }],
+      failed,
+    );
+    expect(again.filesError).toBe('');
   });
 });

@@ -1,3 +1,4 @@
+import { clampCursor } from './clamp-cursor.js';
 import type { UiAction } from './ui-action.js';
 import { Pane, PANES, type UiState } from './ui-state.js';
 
@@ -11,7 +12,11 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'focus':
       return { ...state, focusedPane: action.pane };
     case 'move':
-      return moveTo(state, cursorOf(state) + action.delta, action.count);
+      return moveTo(
+        state,
+        clampCursor(cursorOf(state), action.count) + action.delta,
+        action.count,
+      );
     case 'move-to':
       return moveTo(state, action.index, action.count);
     case 'overlay':
@@ -29,6 +34,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
         query: action.view.kind === 'search' ? action.view.query : state.query,
         fileRows: [],
         filesLoading: true,
+        filesError: '',
         filesRequest: action.request,
         cursors: { ...state.cursors, [Pane.Files]: 0 },
         notice: '',
@@ -38,9 +44,16 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, fileRows: action.rows, filesLoading: false };
     case 'files-failed':
       if (action.request !== state.filesRequest) return state;
-      return { ...state, filesLoading: false, notice: action.error };
+      return { ...state, filesLoading: false, filesError: action.error };
     case 'notice':
-      return { ...state, notice: action.text };
+      return {
+        ...state,
+        notice: action.text,
+        noticeSerial: state.noticeSerial + 1,
+      };
+    case 'notice-expired':
+      if (action.serial !== state.noticeSerial) return state;
+      return { ...state, notice: '' };
     default: {
       const exhaustive: never = action;
       return exhaustive;
@@ -58,10 +71,12 @@ function cursorOf(state: UiState): number {
 }
 
 function moveTo(state: UiState, index: number, count: number): UiState {
-  const cursor = Math.max(0, Math.min(index, count - 1));
   return {
     ...state,
-    cursors: { ...state.cursors, [state.focusedPane]: cursor },
+    cursors: {
+      ...state.cursors,
+      [state.focusedPane]: clampCursor(index, count),
+    },
   };
 }
 

@@ -39,8 +39,12 @@ export interface UiState {
   /** The latest files load; a late answer to an older one is dropped. */
   filesRequest: number;
   filesLoading: boolean;
+  /** Why the latest files load failed; '' when it did not. */
+  filesError: string;
   /** A one-line notice: what just happened or went wrong. */
   notice: string;
+  /** Counts notices, so only the newest one's timer clears it. */
+  noticeSerial: number;
 }
 
 export const initialUiState: UiState = {
@@ -53,5 +57,7 @@ export const initialUiState: UiState = {
   fileRows: [],
   filesRequest: 0,
   filesLoading: false,
+  filesError: '',
   notice: '',
+  noticeSerial: 0,
 };

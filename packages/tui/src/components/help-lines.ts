@@ -1,0 +1,75 @@
+import { Scope } from '../keys/command.js';
+import { keyLabel } from '../keys/key-name.js';
+import { KEYMAP } from '../keys/keymap.js';
+import { displayWidth, fit } from '../format/safe-text.js';
+
+/** The scopes of the main screen, in the order the help lists them. */
+const MAIN_SCOPES: readonly Scope[] = [
+  Scope.Global,
+  Scope.App,
+  Scope.List,
+  Scope.Peers,
+  Scope.Files,
+  Scope.Transfers,
+];
+
+/** Columns of an entry's keys, after its two-column indent. */
+const KEYS_WIDTH = 12;
+const INDENT = 2;
+
+/** `text` in lines of at most `width` columns, broken between words. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && displayWidth(next) > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = next;
+    }
+  }
+  return [...lines, line];
+}
+
+/** One column of help, `width` wide: each scope's heading, then its keys. */
+function column(width: number): string[] {
+  const room = Math.max(1, width - INDENT - KEYS_WIDTH);
+  const pad = ' '.repeat(INDENT + KEYS_WIDTH);
+  return MAIN_SCOPES.flatMap((scope) => [
+    scope,
+    ...KEYMAP.filter((x) => x.scope === scope).flatMap((x) => {
+      const keys = fit(x.keys.map(keyLabel).join(' '), KEYS_WIDTH);
+      const [first = '', ...rest] = wrap(x.description, room);
+      return [
+        ' '.repeat(INDENT) + keys + first,
+        ...rest.map((more) => pad + more),
+      ];
+    }),
+  ]);
+}
+
+/** The widest line an unwrapped column needs. */
+function widest(): number {
+  return Math.max(
+    ...KEYMAP.map((x) => INDENT + KEYS_WIDTH + displayWidth(x.description)),
+  );
+}
+
+/**
+ * The lines of the `?` help, `width` columns wide: two columns side by side
+ * when both fit without wrapping, else one, descriptions wrapped under
+ * their keys. Every key of the main screen is on some line.
+ */
+export function helpLines(width: number): string[] {
+  const half = Math.floor(width / 2);
+  if (half >= widest() + 1) {
+    const lines = column(half);
+    const rows = Math.ceil(lines.length / 2);
+    return lines
+      .slice(0, rows)
+      .map((left, i) => fit(left, half) + fit(lines[rows + i] ?? '', half));
+  }
+  return column(width).map((line) => fit(line, width));
+}
