@@ -48,7 +48,13 @@ async function startDownload(
   if (file === undefined) throw notFound();
   const range = parseRange(call.request.offset, call.request.length, file.size);
   const slot = context.uploads.acquire(
-    { remote: call.getPeer(), sha256, name: file.name, ...range },
+    {
+      remote: call.getPeer(),
+      sha256,
+      name: file.name,
+      fileSize: file.size,
+      ...range,
+    },
     signal,
   );
   if (slot === undefined) {

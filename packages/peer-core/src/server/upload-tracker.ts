@@ -8,6 +8,8 @@ export interface UploadSnapshot {
   remote: string;
   sha256: string;
   name: string;
+  /** The whole file's size. */
+  fileSize: number;
   /** The requested range. */
   offset: number;
   length: number;
@@ -78,7 +80,7 @@ export class UploadTracker extends EventEmitter<UploadEvents> {
   acquire(
     upload: Pick<
       UploadSnapshot,
-      'remote' | 'sha256' | 'name' | 'offset' | 'length'
+      'remote' | 'sha256' | 'name' | 'fileSize' | 'offset' | 'length'
     >,
     signal: AbortSignal,
   ): UploadSlot | undefined {
