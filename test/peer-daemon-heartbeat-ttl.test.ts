@@ -1,7 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exitOf, runPeerCli, spawnPeerCli } from './helpers/peer-cli.js';
+import {
+  exitOf,
+  registeredUserEnv,
+  runPeerCli,
+  spawnPeerCli,
+} from './helpers/peer-cli.js';
 import {
   startTestDirectory,
   type TestDirectory,
@@ -31,14 +36,8 @@ afterAll(async () => {
 });
 
 async function userEnv(username: string): Promise<NodeJS.ProcessEnv> {
-  const env = {
-    FERRY_DIRECTORY: directory.url,
-    FERRY_PASSWORD: PASSWORD,
-    FERRY_HOME: await temp.make(`ferry-${username}-`),
-    FERRY_USER: username,
-  };
-  expect((await runPeerCli(['register'], env)).status).toBe(0);
-  return env;
+  const home = await temp.make(`ferry-${username}-`);
+  return registeredUserEnv(username, directory.url, PASSWORD, home);
 }
 
 describe('serve --heartbeat longer than the directory peer TTL', () => {

@@ -1,18 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '@ferry/tui';
 import type { PeerSnapshot, PeerSummary } from '@ferry/peer-core';
-import {
-  FakePeerClient,
-  MemoryProfileStore,
-  sampleFile,
-} from '@ferry/peer-core/testing';
-import {
-  KEYS,
-  press,
-  renderApp,
-  waitForFrame,
-  type InkInstance,
-} from './helpers/ink.js';
+import { FakePeerClient, sampleFile } from '@ferry/peer-core/testing';
+import { KEYS, press, waitForFrame, type InkInstance } from './helpers/ink.js';
+import { renderMainScreen } from './helpers/main-screen.js';
 
 /** A fake network whose online peers can go offline. */
 class ShrinkingNetwork extends FakePeerClient {
@@ -69,13 +59,7 @@ describe('ferry list cursors', () => {
         files: [sampleFile(`${username}.txt`, 10)],
       })),
     });
-    instance = await renderApp(
-      <App
-        store={new MemoryProfileStore()}
-        connect={() => Promise.resolve(client)}
-        client={client}
-      />,
-    );
+    instance = await renderMainScreen(client);
     await waitForFrame(instance, (f) => f.includes('3 online'));
     await press(instance, 'G');
     await waitForFrame(instance, (f) => f.includes('▸ carol'));

@@ -1,17 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { App, displayWidth } from '@ferry/tui';
-import {
-  FakePeerClient,
-  MemoryProfileStore,
-  sampleFile,
-} from '@ferry/peer-core/testing';
-import {
-  KEYS,
-  press,
-  renderApp,
-  waitForFrame,
-  type InkInstance,
-} from './helpers/ink.js';
+import { displayWidth } from '@ferry/tui';
+import { FakePeerClient, sampleFile } from '@ferry/peer-core/testing';
+import { KEYS, press, waitForFrame, type InkInstance } from './helpers/ink.js';
+import { renderMainScreen } from './helpers/main-screen.js';
 
 let instance: InkInstance | undefined;
 let client: FakePeerClient | undefined;
@@ -31,13 +22,7 @@ async function browse(
     peers: [{ username: 'alice', files }],
   });
   client = peer;
-  instance = await renderApp(
-    <App
-      store={new MemoryProfileStore()}
-      connect={() => Promise.resolve(peer)}
-      client={peer}
-    />,
-  );
+  instance = await renderMainScreen(peer);
   await press(instance, KEYS.enter);
   await waitForFrame(instance, (f) => f.includes("alice's share"));
   return instance;

@@ -13,6 +13,7 @@ import {
   waitForFrame,
   type InkInstance,
 } from './helpers/ink.js';
+import { renderMainScreen } from './helpers/main-screen.js';
 import { HOME_PROFILE } from './helpers/home-profile.js';
 
 let instance: InkInstance | undefined;
@@ -35,13 +36,7 @@ async function mainScreen(fileName = 'movie.mkv'): Promise<InkInstance> {
     ownFiles: [],
   });
   const peer = client;
-  instance = await renderApp(
-    <App
-      store={new MemoryProfileStore()}
-      connect={() => Promise.resolve(peer)}
-      client={peer}
-    />,
-  );
+  instance = await renderMainScreen(peer);
   await waitForFrame(instance, (f) => f.includes('Peers'));
   return instance;
 }

@@ -1,20 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '@ferry/tui';
 import { TransferState } from '@ferry/peer-core';
 import {
   FakePeerClient,
-  MemoryProfileStore,
   sampleFile,
   sampleFiles,
 } from '@ferry/peer-core/testing';
 import {
   KEYS,
   press,
-  renderApp,
   typeText,
   waitForFrame,
   type InkInstance,
 } from './helpers/ink.js';
+import { renderMainScreen } from './helpers/main-screen.js';
 
 const waltz = sampleFile('Blue Danube Waltz.flac', 48_200_000);
 let instance: InkInstance | undefined;
@@ -43,13 +41,7 @@ function network(extra: { tickMs?: number } = {}): FakePeerClient {
 
 async function start(peer: FakePeerClient): Promise<InkInstance> {
   client = peer;
-  instance = await renderApp(
-    <App
-      store={new MemoryProfileStore()}
-      connect={() => Promise.resolve(peer)}
-      client={peer}
-    />,
-  );
+  instance = await renderMainScreen(peer);
   return instance;
 }
 

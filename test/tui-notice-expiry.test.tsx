@@ -1,17 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '@ferry/tui';
-import {
-  FakePeerClient,
-  MemoryProfileStore,
-  sampleFile,
-} from '@ferry/peer-core/testing';
-import {
-  KEYS,
-  press,
-  renderApp,
-  waitForFrame,
-  type InkInstance,
-} from './helpers/ink.js';
+import { FakePeerClient, sampleFile } from '@ferry/peer-core/testing';
+import { KEYS, press, waitForFrame, type InkInstance } from './helpers/ink.js';
+import { renderMainScreen } from './helpers/main-screen.js';
 
 const NOTICE = 'That file is in your own share.';
 
@@ -35,13 +25,7 @@ describe('ferry footer notices', () => {
       ownFiles: [sampleFile('notes.txt', 10)],
     });
     client = peer;
-    instance = await renderApp(
-      <App
-        store={new MemoryProfileStore()}
-        connect={() => Promise.resolve(peer)}
-        client={peer}
-      />,
-    );
+    instance = await renderMainScreen(peer);
     // When a notice shows (Enter on a file of our own share)
     await press(instance, 'o');
     await waitForFrame(instance, (f) => f.includes('your share · 1 file'));

@@ -4,16 +4,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDirectory, type RunningDirectory } from '@ferry/directory';
 import { connectPeer, type PeerClient } from '@ferry/peer-core';
-import { MemoryProfileStore } from '@ferry/peer-core/testing';
-import { App } from '@ferry/tui';
 import {
   KEYS,
   press,
-  renderApp,
   typeText,
   waitForFrame,
   type InkInstance,
 } from './helpers/ink.js';
+import { renderMainScreen } from './helpers/main-screen.js';
 
 let root: string | undefined;
 let directory: RunningDirectory | undefined;
@@ -55,13 +53,7 @@ describe('ferry search failures', { timeout: 60_000 }, () => {
       },
     );
     const client = hank;
-    instance = await renderApp(
-      <App
-        store={new MemoryProfileStore()}
-        connect={() => Promise.resolve(client)}
-        client={client}
-      />,
-    );
+    instance = await renderMainScreen(client);
     await waitForFrame(instance, (f) => f.includes('hank@'));
     // When the directory goes away and hank searches
     await directory.close();

@@ -82,3 +82,26 @@ export function exitOf(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
+
+/**
+ * The environment of a new account `username`, registered at `directoryUrl`
+ * with `password` by `ferry-peer register`, its state kept in `home`.
+ */
+export async function registeredUserEnv(
+  username: string,
+  directoryUrl: string,
+  password: string,
+  home: string,
+): Promise<NodeJS.ProcessEnv> {
+  const env = {
+    FERRY_DIRECTORY: directoryUrl,
+    FERRY_PASSWORD: password,
+    FERRY_HOME: home,
+    FERRY_USER: username,
+  };
+  const registered = await runPeerCli(['register'], env);
+  if (registered.status !== 0) {
+    throw new Error(`register ${username}: ${registered.stderr}`);
+  }
+  return env;
+}
