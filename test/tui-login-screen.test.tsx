@@ -40,6 +40,24 @@ async function start(store: ProfileStore, requests: LoginRequest[] = []) {
   return instance;
 }
 
+/**
+ * Opens the login screen on a real profile store at `home`, turns `home`
+ * into a file (so saving fails with ENOTDIR), saves a new profile and
+ * returns the frame showing the error.
+ */
+async function saveIntoBrokenStore(home: string): Promise<string> {
+  const app = await start(openProfileStore({ home }));
+  await rm(home, { recursive: true, force: true });
+  await writeFile(home, 'not a folder');
+  await press(app, 'n');
+  await waitForFrame(app, (f) => f.includes('New profile'));
+  await typeText(app, 'x');
+  await press(app, KEYS.tab, KEYS.tab);
+  await typeText(app, 'y');
+  await press(app, KEYS.enter);
+  return waitForFrame(app, (f) => f.includes('ENOTDIR'));
+}
+
 describe('ferry login screen', () => {
   it('creates a profile from the form and lists it', async () => {
     // Given no saved profile
@@ -107,18 +125,9 @@ describe('ferry login screen', () => {
     const root = await mkdtemp(join(tmpdir(), 'ferry-profiles-'));
     const home = join(root, 'home');
     try {
-      const app = await start(openProfileStore({ home }));
-      await rm(home, { recursive: true, force: true });
-      await writeFile(home, 'not a folder');
       // When a new profile is saved
-      await press(app, 'n');
-      await waitForFrame(app, (f) => f.includes('New profile'));
-      await typeText(app, 'x');
-      await press(app, KEYS.tab, KEYS.tab);
-      await typeText(app, 'y');
-      await press(app, KEYS.enter);
+      const frame = await saveIntoBrokenStore(home);
       // Then the error shows under the form, which stays open
-      const frame = await waitForFrame(app, (f) => f.includes('ENOTDIR'));
       expect(frame).toContain('New profile');
     } finally {
       await rm(root, { recursive: true, force: true });
@@ -175,18 +184,9 @@ describe('ferry login screen', () => {
     const root = await mkdtemp(join(tmpdir(), 'ferry-profiles-'));
     const hostile = join(root, 'h\u001B]0;pwned\u0007');
     try {
-      const app = await start(openProfileStore({ home: hostile }));
-      await rm(hostile, { recursive: true, force: true });
-      await writeFile(hostile, 'not a folder');
       // When a new profile is saved
-      await press(app, 'n');
-      await waitForFrame(app, (f) => f.includes('New profile'));
-      await typeText(app, 'x');
-      await press(app, KEYS.tab, KEYS.tab);
-      await typeText(app, 'y');
-      await press(app, KEYS.enter);
+      const frame = await saveIntoBrokenStore(hostile);
       // Then the error shows with the path's controls made harmless
-      const frame = await waitForFrame(app, (f) => f.includes('ENOTDIR'));
       expect(frame).not.toContain('\u001B]0;pwned');
       expect(frame).toContain('h�]0;pwned�');
     } finally {
