@@ -32,6 +32,11 @@ export enum ErrorCode {
   RequestTimeout = 'REQUEST_TIMEOUT',
   /** 409: registration with a username that is taken. */
   UsernameTaken = 'USERNAME_TAKEN',
+  /**
+   * 409: the account announced from a newer session since this one did; this
+   * session can no longer announce or change the index.
+   */
+  SessionReplaced = 'SESSION_REPLACED',
   /** 413: the request body is larger than the route accepts. */
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   /** 415: the body is not `application/json`. */

@@ -4,6 +4,7 @@ import type { App, RouteContext } from '../context.js';
 import { schemaOf, sessionOf } from '../context.js';
 import { checkCursor, decodeCursor, encodeCursor } from '../cursor.js';
 import { ProblemError } from '../problems.js';
+import { refuseReplaced } from './replaced.js';
 
 /** 400 `DUPLICATE_PATH` naming the first entry whose path came before. */
 function rejectDuplicatePaths(
@@ -34,7 +35,9 @@ export function registerFileRoutes(app: App, context: RouteContext): void {
     { schema: schemaOf(ROUTES.putFiles), bodyLimit },
     async (request) => {
       rejectDuplicatePaths(request.body.files, 'files');
-      return store.replaceIndex(sessionOf(request).userId, request.body.files);
+      const session = sessionOf(request);
+      await refuseReplaced(store, session);
+      return store.replaceIndex(session.userId, request.body.files);
     },
   );
 
@@ -44,7 +47,9 @@ export function registerFileRoutes(app: App, context: RouteContext): void {
     async (request) => {
       const { add, remove } = request.body;
       rejectDuplicatePaths(add, 'add');
-      return store.patchIndex(sessionOf(request).userId, add, remove);
+      const session = sessionOf(request);
+      await refuseReplaced(store, session);
+      return store.patchIndex(session.userId, add, remove);
     },
   );
 

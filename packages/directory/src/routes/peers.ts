@@ -4,6 +4,7 @@ import type { App, RouteContext } from '../context.js';
 import { schemaOf, sessionOf } from '../context.js';
 import { checkCursor, decodeCursor, encodeCursor } from '../cursor.js';
 import { ProblemError } from '../problems.js';
+import { sessionReplacedProblem } from './replaced.js';
 
 /** Announce/heartbeat and the list of online peers. */
 export function registerPeerRoutes(app: App, context: RouteContext): void {
@@ -23,13 +24,14 @@ export function registerPeerRoutes(app: App, context: RouteContext): void {
         );
       }
       const nowMs = settings.clock();
-      await store.announce({
+      const announced = await store.announce({
         userId: session.userId,
         sessionId: session.sessionId,
         host,
         port: request.body.port,
         nowMs,
       });
+      if (!announced) throw sessionReplacedProblem();
       return {
         username: session.username,
         host,

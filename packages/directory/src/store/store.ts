@@ -24,8 +24,15 @@ export interface DirectoryStore {
   /** Deletes sessions that expired before `nowMs`; returns how many. */
   deleteExpiredSessions(nowMs: number): Promise<number>;
 
-  /** Records the peer's address and `nowMs` as its last heartbeat. */
-  announce(announce: Announce): Promise<void>;
+  /**
+   * Records the peer's address and `nowMs` as its last heartbeat. A session
+   * announcing while another session of the account holds its presence
+   * takes it over, and the other session is replaced from then on. Returns
+   * false, recording nothing, when this session has been replaced.
+   */
+  announce(announce: Announce): Promise<boolean>;
+  /** Whether a newer session of the account has taken its presence over. */
+  sessionReplaced(sessionId: number): Promise<boolean>;
   /** Peers heard from at or after `sinceMs`, by username after `after`. */
   listOnlinePeers(query: PeerListQuery): Promise<PeerSummary[]>;
   /** Whether a user exists, and whether it is online. */

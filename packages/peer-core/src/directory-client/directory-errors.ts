@@ -1,4 +1,4 @@
-import type { Problem } from '@ferry/directory/api';
+import { ErrorCode, type Problem } from '@ferry/directory/api';
 import { HTTPError, ParseError, RequestError } from 'got';
 import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
 
@@ -15,6 +15,17 @@ export class DirectoryError extends PeerError {
   ) {
     super(code, message, options);
   }
+}
+
+/**
+ * Whether the directory refused the call because the account went online
+ * from a newer session (409 `SESSION_REPLACED`).
+ */
+export function isSessionReplaced(error: unknown): boolean {
+  return (
+    error instanceof DirectoryError &&
+    error.problemCode === ErrorCode.SessionReplaced
+  );
 }
 
 /** Turns whatever `got` threw into a `DirectoryError` with a stable code. */

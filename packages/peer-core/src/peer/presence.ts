@@ -1,5 +1,6 @@
 import type { AnnounceBody } from '@ferry/directory/api';
 import type { Logger } from 'pino';
+import { isSessionReplaced } from '../directory-client/directory-errors.js';
 import { getErrorMessage } from '../errors.js';
 import { backoffMs } from './backoff.js';
 import { heartbeatIntervalMs, heartbeatTooLong } from './heartbeat-interval.js';
@@ -30,6 +31,9 @@ export interface PresenceOptions extends PresenceTiming {
 
 const FALLBACK_TTL_MS = 60_000;
 
+/** The `connectionError` of a peer whose account went online elsewhere. */
+export const REPLACED_REASON = 'replaced: this account went online elsewhere';
+
 /**
  * Our presence at the directory: announce (the heartbeat) well inside the
  * TTL with jitter, the index kept in sync, and the peer list refreshed.
@@ -37,7 +41,10 @@ const FALLBACK_TTL_MS = 60_000;
  * `Reconnecting` (with the reason) and recovers by itself: log in again,
  * re-announce, resend the whole index. Tries while unreachable wait the
  * heartbeat interval, then twice as long each time up to 30 s (with
- * jitter); the peer list is not fetched meanwhile.
+ * jitter); the peer list is not fetched meanwhile. When the directory
+ * answers `SESSION_REPLACED` (the account announced from a newer session)
+ * it reports `Offline` with {@link REPLACED_REASON} and stops for good, so
+ * the two places do not take the presence from each other in turn.
  */
 export class Presence {
   #ttlMs = FALLBACK_TTL_MS;
@@ -113,6 +120,10 @@ export class Presence {
       await this.#refreshPeers();
     } catch (error) {
       if (this.#stopping) return;
+      if (isSessionReplaced(error)) {
+        this.#replaced();
+        return;
+      }
       this.options.index.invalidate();
       this.#setOnline(false, getErrorMessage(error));
     }
@@ -131,6 +142,19 @@ export class Presence {
     } catch (error) {
       this.options.logger.debug({ err: error }, 'peer list refresh failed');
     }
+  }
+
+  /** Stops heartbeating and refreshing for good: a newer session won. */
+  #replaced(): void {
+    this.#stopping = true;
+    this.#online = false;
+    void this.#heartbeat.stop();
+    void this.#peers.stop();
+    this.options.logger.warn(
+      'this account went online elsewhere; this peer stays offline',
+    );
+    this.options.onPeers([]);
+    this.options.onConnection(ConnectionState.Offline, REPLACED_REASON);
   }
 
   #setOnline(online: boolean, error?: string): void {

@@ -85,6 +85,8 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   scoreOrderedIndex,
   compatibilityFormIndex,
+  // Step 4: a session whose account announced from a newer session since.
+  'ALTER TABLE sessions ADD COLUMN replaced INTEGER NOT NULL DEFAULT 0',
 ];
 
 /**

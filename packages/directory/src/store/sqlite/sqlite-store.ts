@@ -160,18 +160,31 @@ export class SqliteStore implements DirectoryStore {
     return Promise.resolve(deleted);
   }
 
-  announce(a: Announce): Promise<void> {
-    this.db
+  announce(a: Announce): Promise<boolean> {
+    const announced = this.db
       .transaction(() => {
+        if (this.sql.sessionReplaced.get(a.sessionId) !== undefined) {
+          return false;
+        }
         const before = this.sql.peerCounted.get(a.userId);
+        if (before !== undefined && before.sessionId !== a.sessionId) {
+          this.sql.replaceSession.run(before.sessionId);
+        }
         this.sql.upsertPeer.run(a.userId, a.sessionId, a.host, a.port, a.nowMs);
         if (before?.counted !== 1) {
           this.sql.countIn.run(a.userId);
           this.searchCache.clear();
         }
+        return true;
       })
       .immediate();
-    return Promise.resolve();
+    return Promise.resolve(announced);
+  }
+
+  sessionReplaced(sessionId: number): Promise<boolean> {
+    return Promise.resolve(
+      this.sql.sessionReplaced.get(sessionId) !== undefined,
+    );
   }
 
   /**
@@ -308,8 +321,14 @@ function prepare(db: Database) {
        JOIN sessions s ON s.id = p.session_id
        WHERE s.expires_ms <= ? AND p.counted = 1`,
     ),
-    peerCounted: db.prepare<[number], { counted: number }>(
-      'SELECT counted FROM peers WHERE user_id = ?',
+    peerCounted: db.prepare<[number], { sessionId: number; counted: number }>(
+      'SELECT session_id AS sessionId, counted FROM peers WHERE user_id = ?',
+    ),
+    sessionReplaced: db.prepare<[number], { one: number }>(
+      'SELECT 1 AS one FROM sessions WHERE id = ? AND replaced = 1',
+    ),
+    replaceSession: db.prepare<[number]>(
+      'UPDATE sessions SET replaced = 1 WHERE id = ?',
     ),
     countIn: db.prepare<[number]>(
       `UPDATE contents SET online_sources = online_sources + 1
