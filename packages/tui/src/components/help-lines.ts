@@ -1,3 +1,4 @@
+import wrapAnsi from 'wrap-ansi';
 import { Scope } from '../keys/command.js';
 import { keyLabel } from '../keys/key-name.js';
 import { KEYMAP } from '../keys/keymap.js';
@@ -17,22 +18,6 @@ const MAIN_SCOPES: readonly Scope[] = [
 const KEYS_WIDTH = 12;
 const INDENT = 2;
 
-/** `text` in lines of at most `width` columns, broken between words. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line === '' ? word : `${line} ${word}`;
-    if (line !== '' && displayWidth(next) > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = next;
-    }
-  }
-  return [...lines, line];
-}
-
 /** One column of help, `width` wide: each scope's heading, then its keys. */
 function column(width: number): string[] {
   const room = Math.max(1, width - INDENT - KEYS_WIDTH);
@@ -41,7 +26,7 @@ function column(width: number): string[] {
     scope,
     ...KEYMAP.filter((x) => x.scope === scope).flatMap((x) => {
       const keys = fit(x.keys.map(keyLabel).join(' '), KEYS_WIDTH);
-      const [first = '', ...rest] = wrap(x.description, room);
+      const [first = '', ...rest] = wrapAnsi(x.description, room).split('\n');
       return [
         ' '.repeat(INDENT) + keys + first,
         ...rest.map((more) => pad + more),
