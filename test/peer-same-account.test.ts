@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { ConnectionState, connectPeer, type Peer } from '@ferry/peer-core';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startTestDirectory,
@@ -20,10 +22,20 @@ let directory: TestDirectory;
 let first: TestPeer;
 let bob: TestPeer;
 let second: Peer | undefined;
+/** The warnings the first place logged. */
+const firstWarnings: string[] = [];
 
 beforeAll(async () => {
   directory = await startTestDirectory(await temp.make('ferry-dir-'));
-  first = await startTestPeer(temp, 'alice', directory.url);
+  const logLines = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      firstWarnings.push(chunk.toString());
+      done();
+    },
+  });
+  first = await startTestPeer(temp, 'alice', directory.url, {
+    logger: pino({ level: 'warn' }, logLines),
+  });
   bob = await startTestPeer(temp, 'bob', directory.url);
   await writeRandomFile(path.join(first.shareDir, 'first place.txt'), 1000);
   await first.peer.rescan();
@@ -85,5 +97,21 @@ describe('one account online from two places', () => {
     expect(files.map((f) => f.name)).toEqual(['second place.txt']);
     expect(first.peer.snapshot().connection).toBe(ConnectionState.Offline);
     expect(second.snapshot().connection).toBe(ConnectionState.Online);
+  });
+
+  it('sends no index changes from the replaced place', async () => {
+    // Given the replaced first place sees a new file in its share
+    await writeRandomFile(path.join(first.shareDir, 'after.txt'), 10);
+    await first.peer.rescan();
+    await waitFor(
+      () => (first.peer.snapshot().share.fileCount === 2 ? true : undefined),
+      'the new file in the share',
+    );
+    // When a later directory call of the first place has come back
+    await first.peer.browse('bob');
+    // Then it tried no index update (which the directory would refuse)
+    expect(firstWarnings.join('')).not.toMatch(/index update failed/);
+    const files = await bob.peer.browse('alice');
+    expect(files.map((f) => f.name)).toEqual(['second place.txt']);
   });
 });

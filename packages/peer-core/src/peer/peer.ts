@@ -44,6 +44,16 @@ export class Peer implements PeerClient {
   #ticker: NodeJS.Timeout | undefined;
   #moving = false;
   #stopping: Promise<void> | undefined;
+  #isReplaced = false;
+  #onReplaced: () => void = () => undefined;
+  /**
+   * Resolves once a newer session of the account (another place) took the
+   * presence: this peer is offline for good and sends the directory no
+   * more index changes; it serves gRPC until stopped.
+   */
+  readonly replaced = new Promise<void>((resolve) => {
+    this.#onReplaced = resolve;
+  });
 
   constructor(runtime: PeerRuntime) {
     this.#rt = runtime;
@@ -226,6 +236,10 @@ export class Peer implements PeerClient {
       peersRefreshMs: options.peersRefreshMs,
       onConnection: (connection, error) =>
         this.#state.update({ connection, connectionError: error }),
+      onReplaced: () => {
+        this.#isReplaced = true;
+        this.#onReplaced();
+      },
       onPeers: (peers) => {
         if (JSON.stringify(peers) !== JSON.stringify(this.#state.get().peers)) {
           this.#state.update({ peers });
@@ -240,6 +254,7 @@ export class Peer implements PeerClient {
     share.on(ShareEvent.Scanning, summary);
     share.on(ShareEvent.Delta, (delta: ShareDelta) => {
       summary();
+      if (this.#isReplaced) return;
       this.#index.sendDelta(delta).catch((error: unknown) => {
         logger.warn({ reason: getErrorMessage(error) }, 'index update failed');
       });

@@ -27,6 +27,8 @@ export interface PresenceOptions extends PresenceTiming {
   logger: Logger;
   onConnection(state: ConnectionState, error?: string): void;
   onPeers(peers: PeerSummary[]): void;
+  /** Told once when a newer session of the account took the presence. */
+  onReplaced(): void;
 }
 
 const FALLBACK_TTL_MS = 60_000;
@@ -155,6 +157,7 @@ export class Presence {
     );
     this.options.onPeers([]);
     this.options.onConnection(ConnectionState.Offline, REPLACED_REASON);
+    this.options.onReplaced();
   }
 
   #setOnline(online: boolean, error?: string): void {

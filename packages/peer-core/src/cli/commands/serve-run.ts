@@ -3,12 +3,22 @@ import { openProfileStore } from '../../config/profile-store.js';
 import { resolveSettings } from '../../config/settings.js';
 import { connectPeer } from '../../peer/connect-peer.js';
 import { readPassword } from '../password.js';
+import { QuietExit } from '../report-error.js';
 import { connectWhenReachable } from './serve-connect.js';
 import type { ServeFlags } from './serve.js';
 
 /**
+ * Exit code of a `serve` stopped because its account went online
+ * elsewhere: a supervisor can tell it from a failure and not restart it
+ * (which would take the presence back from the other place).
+ */
+export const EXIT_REPLACED = 3;
+
+/**
  * Runs the peer until SIGINT or SIGTERM, then stops it cleanly. While the
  * directory cannot be reached it waits for it (the signal ends the wait).
+ * When the account goes online elsewhere it stops too, and exits with
+ * {@link EXIT_REPLACED}.
  */
 export async function runServe(flags: ServeFlags): Promise<void> {
   const profile = resolveSettings(flags, openProfileStore());
@@ -36,9 +46,14 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     logger.info('stopped while waiting for the directory');
     return;
   }
-  await stop.stopped;
-  logger.info('stopping');
+  const replaced = await Promise.race([
+    stop.stopped.then(() => false),
+    peer.replaced.then(() => true),
+  ]);
+  if (replaced) logger.error('this account went online elsewhere; stopping');
+  else logger.info('stopping');
   await peer.stop();
+  if (replaced) throw new QuietExit(EXIT_REPLACED);
 }
 
 /**
