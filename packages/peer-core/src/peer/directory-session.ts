@@ -83,9 +83,18 @@ export class DirectorySession {
     return session.token;
   }
 
+  /**
+   * Drops our token, and the saved one if it is still ours: another program
+   * with the same config folder (the TUI beside `serve`) may have saved a
+   * newer one since.
+   */
   #forget(): void {
+    const token = this.#token;
     this.#token = undefined;
-    this.options.tokens?.delete(this.#key());
+    const tokens = this.options.tokens;
+    if (token !== undefined && tokens?.get(this.#key()) === token) {
+      tokens.delete(this.#key());
+    }
   }
 
   #key(): SessionKey {
