@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { transferNote } from '../transfer/transfer-note.js';
 import type { TransferProgress } from '../transfer/transfer-types.js';
 import { formatBytes, formatEta } from './format.js';
 import { printJson } from './output.js';
@@ -11,7 +12,8 @@ export interface ProgressOutput {
 
 /**
  * JSON lines with `json`, a progress bar on a terminal, otherwise nothing
- * until the end.
+ * until the end. While the download is not moving, both say why
+ * (`transferNote`) instead of (or next to) its bare state.
  */
 export function createProgressOutput(json: boolean): ProgressOutput {
   if (json) return jsonLines();
@@ -21,7 +23,8 @@ export function createProgressOutput(json: boolean): ProgressOutput {
 
 function jsonLines(): ProgressOutput {
   return {
-    update: (p) =>
+    update: (p) => {
+      const note = transferNote(p);
       printJson({
         event: 'progress',
         state: p.state,
@@ -30,7 +33,9 @@ function jsonLines(): ProgressOutput {
         speedBps: Math.round(p.speedBps),
         etaSeconds: p.etaSeconds === null ? null : Math.ceil(p.etaSeconds),
         sources: p.sources.length,
-      }),
+        ...(note === undefined ? {} : { note }),
+      });
+    },
     stop: () => undefined,
   };
 }
@@ -53,7 +58,7 @@ function progressBar(): ProgressOutput {
         total_h: formatBytes(p.size),
         speed: formatBytes(p.speedBps),
         eta_h: formatEta(p.etaSeconds),
-        state: p.state,
+        state: transferNote(p) ?? p.state,
       };
       if (!started && p.size > 0) {
         bar.start(p.size, p.bytesDone, payload);

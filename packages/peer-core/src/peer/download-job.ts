@@ -9,6 +9,8 @@ export interface DownloadProgress {
     | TransferState.Verifying;
   bytesDone: number;
   sources: number;
+  /** Why it is not moving, while it is not (see `transferNote`). */
+  note?: string;
 }
 
 /** One running download, as the queue drives it. */

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { PeerError, PeerErrorCode } from '../errors.js';
 import { download, type Transfer } from '../transfer/transfer.js';
+import { transferNote } from '../transfer/transfer-note.js';
 import {
   SourceState,
   TransferEvent,
@@ -113,12 +114,15 @@ export class EngineDownloads implements DownloadRunner {
     }
     const report = (progress: TransferProgress) => {
       if (!REPORTED.has(progress.state)) return;
-      onProgress({
+      const reported: DownloadProgress = {
         state: progress.state as DownloadProgress['state'],
         bytesDone: progress.bytesDone,
         sources: progress.sources.filter((s) => s.state !== SourceState.Dropped)
           .length,
-      });
+      };
+      const note = transferNote(progress);
+      if (note !== undefined) reported.note = note;
+      onProgress(reported);
     };
     transfer.on(TransferEvent.Progress, report);
     transfer.resume();

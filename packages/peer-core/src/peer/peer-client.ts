@@ -85,6 +85,11 @@ export interface TransferSnapshot {
   state: TransferState;
   /** Why it failed, in words a user can act on. */
   error?: string;
+  /**
+   * Downloads: why a connecting or downloading transfer is not moving
+   * ("no data from alice for 6 s"); absent while it moves.
+   */
+  note?: string;
 }
 
 /** Totals of our own share. */

@@ -16,6 +16,8 @@ interface Active {
   job: DownloadJob;
   meter: SpeedMeter;
   sources: number;
+  /** Why it is not moving, from its last progress report. */
+  note?: string;
   /** Set when pause or cancel stopped the job, so its end is not a failure. */
   stoppedAs?: TransferState;
 }
@@ -232,7 +234,10 @@ export class TransferQueue {
 
   #run(item: QueuedDownload): void {
     this.#save(item, { state: TransferState.Connecting });
-    const tracking = { meter: new SpeedMeter(), sources: 0 };
+    const tracking: Pick<Active, 'meter' | 'sources' | 'note'> = {
+      meter: new SpeedMeter(),
+      sources: 0,
+    };
     const job = this.runner.start(item, (progress) =>
       this.#progress(item, tracking, progress),
     );
@@ -256,13 +261,14 @@ export class TransferQueue {
 
   #progress(
     item: QueuedDownload,
-    active: Pick<Active, 'meter' | 'sources'>,
+    active: Pick<Active, 'meter' | 'sources' | 'note'>,
     progress: DownloadProgress,
   ): void {
     if (progress.bytesDone > item.bytesDone) {
       active.meter.add(progress.bytesDone - item.bytesDone);
     }
     active.sources = progress.sources;
+    active.note = progress.note;
     item.bytesDone = progress.bytesDone;
     if (item.state !== progress.state)
       this.#save(item, { state: progress.state });
@@ -305,6 +311,9 @@ export class TransferQueue {
       state: item.state,
     };
     if (item.error !== undefined) snapshot.error = item.error;
+    if (active?.note !== undefined && RUNNING.has(item.state)) {
+      snapshot.note = active.note;
+    }
     return snapshot;
   }
 

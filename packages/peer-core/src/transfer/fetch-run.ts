@@ -43,7 +43,11 @@ export async function fetchRun(
     start +
     (last - first) * manifest.pieceSize +
     pieceLength(last, manifest.size, manifest.pieceSize);
-  const stall = new StallGuard(context.tuning.stallTimeoutMs, context.signal);
+  const stall = new StallGuard(
+    context.tuning.stallTimeoutMs,
+    context.signal,
+    source,
+  );
   const writes: Promise<Error | undefined>[] = [];
   const written = async (): Promise<Error | undefined> =>
     (await Promise.all(writes)).find((error) => error !== undefined);
@@ -134,18 +138,23 @@ function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/** Aborts a request when no data came for a while (or the parent aborts). */
+/**
+ * Aborts a request when no data came for a while (or the parent aborts),
+ * and tells its source when data last came, for `SourceStats.quietMs`.
+ */
 class StallGuard {
   readonly #controller = new AbortController();
   readonly #timeoutMs: number;
   readonly #parent: AbortSignal;
+  readonly #source: SourceHandle;
   readonly #onParentAbort = (): void => this.#controller.abort();
   #timer: NodeJS.Timeout | undefined;
   stalled = false;
 
-  constructor(timeoutMs: number, parent: AbortSignal) {
+  constructor(timeoutMs: number, parent: AbortSignal, source: SourceHandle) {
     this.#timeoutMs = timeoutMs;
     this.#parent = parent;
+    this.#source = source;
     parent.addEventListener('abort', this.#onParentAbort, { once: true });
     if (parent.aborted) this.#controller.abort();
     this.resume();
@@ -155,12 +164,15 @@ class StallGuard {
     return this.#controller.signal;
   }
 
+  /** The request waits for the disk, not for its source. */
   pause(): void {
     clearTimeout(this.#timer);
+    this.#source.unheard();
   }
 
   resume(): void {
     clearTimeout(this.#timer);
+    this.#source.heard();
     this.#timer = setTimeout(() => {
       this.stalled = true;
       this.#controller.abort();

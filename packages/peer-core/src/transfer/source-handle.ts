@@ -34,6 +34,9 @@ export class SourceHandle {
   #busy = 0;
   #active = 0;
   #error: string | undefined;
+  /** When data last came on a request in flight (see `heard`). */
+  #heardMs: number | undefined;
+  #retryAtMs = 0;
 
   constructor(
     source: TransferSource,
@@ -66,15 +69,35 @@ export class SourceHandle {
       failures: this.#failures,
     };
     if (this.#error !== undefined) stats.error = this.#error;
+    if (this.#state === SourceState.Active && this.#heardMs !== undefined) {
+      stats.quietMs = Math.max(0, now - this.#heardMs);
+    } else if (this.#state === SourceState.Waiting) {
+      stats.retryInMs = Math.max(0, this.#retryAtMs - now);
+    }
     return stats;
   }
 
   /** A request to this source starts (`true`) or ends (`false`). */
   setActive(active: boolean): void {
     this.#active += active ? 1 : -1;
+    if (active) this.#heardMs = Date.now();
+    else if (this.#active === 0) this.#heardMs = undefined;
     if (!this.dropped) {
       this.#state = this.#active > 0 ? SourceState.Active : SourceState.Idle;
     }
+  }
+
+  /**
+   * Data came from this source (or a request to it is waiting for data
+   * again). Called for every chunk: it only stores a timestamp.
+   */
+  heard(now = Date.now()): void {
+    this.#heardMs = now;
+  }
+
+  /** Its requests wait for the disk, not for it: it is not quiet. */
+  unheard(): void {
+    this.#heardMs = undefined;
   }
 
   /** A verified piece came from this source. */
@@ -119,6 +142,7 @@ export class SourceHandle {
 
   #wait(retryInMs: number): FailureVerdict {
     this.#state = SourceState.Waiting;
+    this.#retryAtMs = Date.now() + retryInMs;
     return { drop: false, retryInMs };
   }
 }

@@ -34,6 +34,13 @@ export interface SourceStats {
   failures: number;
   /** The last failure, in words. */
   error?: string;
+  /**
+   * Active only: ms since data last came from it (or since the request
+   * began); absent while its requests wait on the disk, not on it.
+   */
+  quietMs?: number;
+  /** Waiting only: ms until it is asked again. */
+  retryInMs?: number;
 }
 
 /** Everything a front end shows of a download. */

@@ -230,15 +230,26 @@ export class Transfer extends EventEmitter<TransferEvents> {
     for (;;) {
       for (const source of this.#sources.live()) {
         this.#throwIfCancelled();
-        try {
-          return this.#checkManifest(
-            await source.connection.getManifest(this.sha256),
-          );
-        } catch (error) {
-          source.failed(error);
-        }
+        const manifest = await this.#manifestFrom(source);
+        if (manifest !== undefined) return manifest;
       }
       await this.#whenSourcesAgain();
+    }
+  }
+
+  /** One source's manifest, or undefined once it failed (and is marked). */
+  async #manifestFrom(source: SourceHandle): Promise<FileManifest | undefined> {
+    source.setActive(true);
+    try {
+      const manifest = this.#checkManifest(
+        await source.connection.getManifest(this.sha256),
+      );
+      source.setActive(false);
+      return manifest;
+    } catch (error) {
+      source.setActive(false);
+      source.failed(error);
+      return undefined;
     }
   }
 

@@ -22,6 +22,7 @@ function title(selected: TransferSnapshot | undefined, count: number): string {
   if (selected?.state === TransferState.Failed && selected.error) {
     return `${base} · ${selected.name}: ${selected.error}`;
   }
+  if (selected?.note) return `${base} · ${selected.name}: ${selected.note}`;
   return base;
 }
 
