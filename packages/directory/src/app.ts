@@ -20,6 +20,7 @@ import { ProblemError, problemBody } from './problems.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerFileRoutes } from './routes/files.js';
 import { registerPeerRoutes } from './routes/peers.js';
+import { repeatedFields } from './repeated-fields.js';
 import { registerSearchRoutes } from './routes/search.js';
 import type { DirectorySettings } from './settings.js';
 import { resolveSettings } from './settings.js';
@@ -157,11 +158,14 @@ function authHook(context: RouteContext) {
     const method = request.method === 'HEAD' ? 'GET' : request.method;
     const key = `${method} ${request.routeOptions.url ?? ''}`;
     if (!AUTH_URLS.has(key)) return;
-    const token = bearerToken(request.headers.authorization);
+    const header = request.headers.authorization;
+    const token = bearerToken(header);
     if (token === undefined) {
       throw new ProblemError(
         ErrorCode.Unauthorized,
-        'This route needs an Authorization: Bearer <token> header.',
+        header === undefined
+          ? 'This route needs an Authorization: Bearer <token> header.'
+          : 'The Authorization header is not "Bearer <token>" with a token of 1 to 512 characters from A-Z a-z 0-9 . _ ~ + / = -.',
       );
     }
     const session = await context.store.findSession(
@@ -193,6 +197,8 @@ function compileValidator({
     // Convert changes the object it is given: keep the text as sent.
     const given: unknown =
       typeof value === 'object' && value !== null ? { ...value } : value;
+    const repeated = repeatedFields(given);
+    if (repeated.length > 0) return { error: repeated };
     const converted = Value.Convert(schema, value);
     const inexact = inexactNumbers(given, converted);
     if (inexact.length > 0) return { error: inexact };
@@ -269,8 +275,19 @@ function fieldErrors(
   });
 }
 
-/** Maps any error to problem+json with a stable code. */
-function toProblem(error: FastifyError): ProblemError {
+/** The 413 of a body over `limit` bytes. */
+function tooLarge(limit: number): ProblemError {
+  return new ProblemError(
+    ErrorCode.PayloadTooLarge,
+    `The request body is over this route’s limit of ${limit.toLocaleString('en-US')} bytes.`,
+  );
+}
+
+/**
+ * Maps any error to problem+json with a stable code; `bodyLimit` is the
+ * route's largest body in bytes.
+ */
+function toProblem(error: FastifyError, bodyLimit: number): ProblemError {
   if (error instanceof ProblemError) return error;
   if (error.validation !== undefined) {
     const part = error.validationContext ?? 'request';
@@ -288,7 +305,7 @@ function toProblem(error: FastifyError): ProblemError {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new ProblemError(ErrorCode.MalformedJson, error.message);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ProblemError(ErrorCode.PayloadTooLarge, error.message);
+      return tooLarge(bodyLimit);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new ProblemError(
         ErrorCode.UnsupportedMediaType,
@@ -307,9 +324,7 @@ function toProblem(error: FastifyError): ProblemError {
   if (error instanceof SyntaxError || error.statusCode === 400) {
     return new ProblemError(ErrorCode.MalformedJson, error.message);
   }
-  if (error.statusCode === 413) {
-    return new ProblemError(ErrorCode.PayloadTooLarge, error.message);
-  }
+  if (error.statusCode === 413) return tooLarge(bodyLimit);
   if (error.statusCode === 415) {
     return new ProblemError(ErrorCode.UnsupportedMediaType, error.message);
   }
@@ -335,7 +350,7 @@ function handleError(
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
-  const problem = toProblem(error);
+  const problem = toProblem(error, request.routeOptions.bodyLimit);
   if (problem.status >= 500) {
     request.log.error({ err: error }, 'request failed');
   } else {

@@ -64,7 +64,9 @@ const MAX_FETCH = 256;
  * At most this many names of one score take part in a search (the first
  * ones by id, the same on every page); the rest of such a tie is passed
  * over. Only very common words have ties this large, and without the cap
- * ranking them by sources would read thousands of names per search.
+ * ranking them by sources would read thousands of names per search. Names
+ * that fail {@link passes} (no online source, another extension) cost no
+ * query and do not count, so they never hide a file the search asks for.
  */
 const NAMES_PER_SCORE = 128;
 
@@ -98,7 +100,8 @@ class Collected {
  * is its best; a score is final once a row with a higher one was read.
  * Reading resumes at the cursor's score; a file first met there whose best
  * name lies before it was on an earlier page and is skipped. Of names tied
- * on one score only the first {@link NAMES_PER_SCORE} take part. A name
+ * on one score only the first {@link NAMES_PER_SCORE} that pass the
+ * extension filter with an online source take part. A name
  * matches only while an online peer shares the file under it. The online
  * source count comes from `contents`, kept up to date on announce, logout,
  * expiry and index writes, so ranking needs no join over peers.
@@ -208,6 +211,7 @@ export class Searcher {
         collected.score = score;
         collected.namesOfScore = 0;
       }
+      if (!passes(row, query)) continue;
       collected.namesOfScore += 1;
       if (collected.namesOfScore > NAMES_PER_SCORE) {
         collected.boundary = score + 1;
@@ -225,8 +229,9 @@ export class Searcher {
   }
 
   /**
-   * Adds a row's file unless it is filtered out, already met, or the name
-   * is held only by offline peers (a later, online name may still add it).
+   * Adds the file of a row that {@link passes} unless it is filtered out by
+   * size, already met, or the name is held only by offline peers (a later,
+   * online name may still add it).
    */
   private collect(
     row: MatchRow,
@@ -234,7 +239,6 @@ export class Searcher {
     query: StoreSearchQuery,
     start: number,
   ): void {
-    if (!passes(row, query)) return;
     const sha256 = row.sha.toString('hex');
     if (collected.groups.has(sha256)) return;
     if (this.nameOnline.get(row.nameId) === undefined) return;

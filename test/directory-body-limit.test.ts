@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningDirectory } from '@ferry/directory';
+import { startDirectory } from '@ferry/directory';
+
+let dir: string;
+let directory: RunningDirectory;
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ferry-directory-body-'));
+  directory = await startDirectory({
+    host: '127.0.0.1',
+    port: 0,
+    dbPath: path.join(dir, 'directory.sqlite'),
+    scrypt: { N: 1024, r: 8, p: 1 },
+    maxIndexBodyBytes: 2 * 1024 * 1024,
+    logger: false,
+  });
+});
+afterEach(async () => {
+  await directory.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function post(
+  method: string,
+  route: string,
+  body: string,
+  token?: string,
+): Promise<Response> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+  };
+  if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
+  return fetch(`${directory.url}${route}`, { method, headers, body });
+}
+
+async function login(): Promise<string> {
+  const credentials = JSON.stringify({
+    username: 'alice',
+    password: 'correct horse',
+  });
+  expect((await post('POST', '/v1/users', credentials)).status).toBe(201);
+  const session = await post('POST', '/v1/sessions', credentials);
+  return ((await session.json()) as { token: string }).token;
+}
+
+/** A JSON body of about `bytes` bytes. */
+const bodyOf = (bytes: number) =>
+  JSON.stringify({ files: [], pad: 'x'.repeat(bytes) });
+
+describe('a body over the size limit', () => {
+  it('is a 413 problem naming the limit of that route', async () => {
+    // Given a logged-in user
+    const token = await login();
+
+    // When they send 1.5 MiB to an ordinary route and 3 MiB to an index upload
+    const announce = await post(
+      'PUT',
+      '/v1/peers/me',
+      bodyOf(1.5 * 2 ** 20),
+      token,
+    );
+    const upload = await post(
+      'PUT',
+      '/v1/peers/me/files',
+      bodyOf(3 * 2 ** 20),
+      token,
+    );
+
+    // Then each is a 413 PAYLOAD_TOO_LARGE whose detail gives the limit
+    expect(announce.status).toBe(413);
+    expect(await announce.json()).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      detail: 'The request body is over this route’s limit of 1,048,576 bytes.',
+    });
+    expect(upload.status).toBe(413);
+    expect(await upload.json()).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      detail: 'The request body is over this route’s limit of 2,097,152 bytes.',
+    });
+  });
+});
