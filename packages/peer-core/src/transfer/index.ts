@@ -10,6 +10,7 @@ export { loadPeerProto } from '../proto/load.js';
 export { PIECE_SIZE } from '../share/pieces.js';
 export { sanitizeFileName } from './sanitize-name.js';
 export { download, Transfer } from './transfer.js';
+export { QUIET_NOTE_MS, transferNote } from './transfer-note.js';
 export {
   DEFAULT_TUNING,
   SourceState,
