@@ -53,7 +53,7 @@ async function saveIntoBrokenStore(home: string): Promise<string> {
   await waitForFrame(app, (f) => f.includes('New profile'));
   await typeText(app, 'x');
   await press(app, KEYS.tab, KEYS.tab);
-  await typeText(app, 'y');
+  await typeText(app, 'yan');
   await press(app, KEYS.enter);
   return waitForFrame(app, (f) => f.includes('ENOTDIR'));
 }
@@ -110,13 +110,13 @@ describe('ferry login screen', () => {
     const app = await start(new MemoryProfileStore([home]), requests);
     await press(app, KEYS.enter);
     await waitForFrame(app, (f) => f.includes('Password:'));
-    await typeText(app, 's3cret');
+    await typeText(app, 's3cret-pw');
     const typed = await waitForFrame(app, (f) => f.includes('******'));
-    expect(typed).not.toContain('s3cret');
+    expect(typed).not.toContain('s3cret-pw');
     await press(app, KEYS.tab, KEYS.enter);
     await waitForFrame(app, (f) => f.includes('1 Peers'));
     expect(requests).toEqual([
-      { profile: home, password: 's3cret', register: true },
+      { profile: home, password: 's3cret-pw', register: true },
     ]);
   });
 

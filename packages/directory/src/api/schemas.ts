@@ -30,11 +30,14 @@ export const LIMITS = {
 // ---------------------------------------------------------------------------
 // Building blocks
 
+/** The characters of a username (`a-z 0-9 _ . -`), as a regex source. */
+export const USERNAME_PATTERN = '^[a-z0-9_.-]+$';
+
 /** `a-z 0-9 _ . -`, 3 to 32 characters. */
 export const UsernameSchema = Type.String({
   minLength: LIMITS.usernameMinLength,
   maxLength: LIMITS.usernameMaxLength,
-  pattern: '^[a-z0-9_.-]+$',
+  pattern: USERNAME_PATTERN,
   description: 'Lower-case letters, digits, "_", "." and "-"; 3 to 32.',
 });
 

@@ -108,7 +108,7 @@ describe('keypressStdin', () => {
     const submitted: string[] = [];
     await renderOn(
       terminal,
-      <TextField onSubmit={(value) => submitted.push(value)} />,
+      <TextField width={40} onSubmit={(value) => submitted.push(value)} />,
     );
     // When a mistake, its Backspaces, a word and Enter arrive together
     terminal.write('xx\x7f\x7fsurvey\r');

@@ -80,6 +80,7 @@ export function FilesPane({
     >
       {ui.searchOpen ? (
         <SearchBox
+          width={width - 2}
           last={ui.query}
           onSubmit={(query) => {
             const words = query.trim();

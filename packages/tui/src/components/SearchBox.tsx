@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
-import { withoutControls } from '../format/safe-text.js';
+import { displayWidth, withoutControls } from '../format/safe-text.js';
 import { TextField } from './TextField.js';
+
+const LABEL = 'search: ';
 
 /**
  * The search line: while open it owns the keyboard (every letter is text),
@@ -12,10 +14,13 @@ import { TextField } from './TextField.js';
  * what was typed before it.
  */
 export function SearchBox({
+  width,
   last,
   onSubmit,
   onCancel,
 }: {
+  /** Columns of the search line, its label included. */
+  width: number;
   last: string;
   onSubmit: (query: string) => void;
   onCancel: () => void;
@@ -30,8 +35,9 @@ export function SearchBox({
   );
   return (
     <Box>
-      <Text color="cyan">search: </Text>
+      <Text color="cyan">{LABEL}</Text>
       <TextField
+        width={width - displayWidth(LABEL)}
         key={recalled ? 'recalled' : 'new'}
         defaultValue={recalled ? last : ''}
         onSubmit={(query) => onSubmit(withoutControls(query))}

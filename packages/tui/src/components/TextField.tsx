@@ -6,9 +6,13 @@ import {
   textState,
   type TextState,
 } from './text-edit.js';
+import { fieldView } from './field-view.js';
+import { cut } from '../format/safe-text.js';
 
 /**
- * A one-line text box; `mask` shows `*` for each character (passwords).
+ * A one-line text box `width` columns wide; `mask` shows `*` for each
+ * character (passwords). Text wider than the box is never wrapped: the
+ * box shows the part around the cursor, "…" where it is cut.
  *
  * Enter submits exactly what was typed before it, however fast the keys
  * come: the text lives in a ref that each key updates at once, and the
@@ -18,6 +22,7 @@ import {
  * with each new value from the key handler itself, not from an effect.
  */
 export function TextField({
+  width,
   defaultValue = '',
   placeholder = '',
   mask = false,
@@ -25,6 +30,7 @@ export function TextField({
   onChange,
   onSubmit,
 }: {
+  width: number;
   defaultValue?: string;
   placeholder?: string;
   mask?: boolean;
@@ -55,21 +61,23 @@ export function TextField({
   useInput(onInput, { isActive: !isDisabled });
   const chars = [...(mask ? '*'.repeat([...shown.value].length) : shown.value)];
   if (chars.length === 0) {
-    if (isDisabled) return <Text dimColor>{placeholder}</Text>;
-    if (placeholder === '') return <Text inverse> </Text>;
+    const hint = cut(placeholder, width);
+    if (isDisabled) return <Text dimColor>{hint}</Text>;
+    if (hint === '') return <Text inverse> </Text>;
     return (
       <Text>
-        <Text inverse>{placeholder[0]}</Text>
-        <Text dimColor>{placeholder.slice(1)}</Text>
+        <Text inverse>{hint[0]}</Text>
+        <Text dimColor>{hint.slice(1)}</Text>
       </Text>
     );
   }
-  if (isDisabled) return <Text>{chars.join('')}</Text>;
+  const view = fieldView(chars, shown.cursor, width);
+  if (isDisabled) return <Text>{view.before + view.at + view.after}</Text>;
   return (
     <Text>
-      {chars.slice(0, shown.cursor).join('')}
-      <Text inverse>{chars[shown.cursor] ?? ' '}</Text>
-      {chars.slice(shown.cursor + 1).join('')}
+      {view.before}
+      <Text inverse>{view.at}</Text>
+      {view.after}
     </Text>
   );
 }

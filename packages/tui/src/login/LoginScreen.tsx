@@ -12,6 +12,7 @@ import { Footer } from '../components/Footer.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { safeText } from '../format/safe-text.js';
 import { Scope } from '../keys/command.js';
+import { newPasswordProblem } from './account-rules.js';
 import { loginProblem } from './login-error.js';
 import { PasswordPrompt } from './PasswordPrompt.js';
 import { defaultProfile } from './profile-fields.js';
@@ -80,6 +81,11 @@ export function LoginScreen({
     return undefined;
   };
   const login = (profile: Profile, password: string, register: boolean) => {
+    const refused = register ? newPasswordProblem(password) : undefined;
+    if (refused) {
+      setMode({ kind: 'password', profile, busy: false, error: refused });
+      return;
+    }
     setMode({ kind: 'password', profile, busy: true, error: '' });
     connect({ profile, password, register }).then(onLoggedIn, (e: unknown) =>
       setMode({
@@ -128,6 +134,7 @@ export function LoginScreen({
         ) : null}
         {mode.kind === 'form' ? (
           <ProfileForm
+            width={columns - 2}
             initial={mode.profile}
             onSave={(profile) => save(profile, mode.replaces)}
             onCancel={toList}
@@ -135,6 +142,7 @@ export function LoginScreen({
         ) : null}
         {mode.kind === 'password' ? (
           <PasswordPrompt
+            width={columns - 2}
             profile={mode.profile}
             busy={mode.busy}
             error={mode.error}

@@ -7,17 +7,22 @@ import { directoryHost } from '../format/status-line.js';
 import { useCommands } from '../hooks/useCommands.js';
 import { Command, Scope } from '../keys/command.js';
 
+const LABEL = 'Password: ';
+
 /**
  * The masked password of a profile. Enter logs in (or, after Tab, registers
  * the account first); `busy` and `error` show the attempt in place.
  */
 export function PasswordPrompt({
+  width,
   profile,
   busy,
   error,
   onSubmit,
   onBack,
 }: {
+  /** Columns of the password line, its label included. */
+  width: number;
   profile: Profile;
   busy: boolean;
   error: string;
@@ -40,8 +45,9 @@ export function PasswordPrompt({
     <Box flexDirection="column">
       <Text bold>{safeText(`Log in as ${who} (profile ${profile.name})`)}</Text>
       <Box>
-        <Text>Password: </Text>
+        <Text>{LABEL}</Text>
         <TextField
+          width={width - LABEL.length}
           mask
           isDisabled={busy}
           onSubmit={(password) => onSubmit(password, register)}

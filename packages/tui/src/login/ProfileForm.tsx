@@ -7,12 +7,17 @@ import { useCommands } from '../hooks/useCommands.js';
 import { Command, Scope } from '../keys/command.js';
 import { PROFILE_FIELDS, profileProblem } from './profile-fields.js';
 
+const LABEL_WIDTH = 18;
+
 /** Creates or edits a profile: Tab moves between fields, Enter saves. */
 export function ProfileForm({
+  width,
   initial,
   onSave,
   onCancel,
 }: {
+  /** Columns of a field's line, its label included. */
+  width: number;
   initial: Profile;
   /** Saves; returns what went wrong, shown in place, if it could not. */
   onSave: (profile: Profile) => string | undefined;
@@ -48,14 +53,15 @@ export function ProfileForm({
       </Text>
       {PROFILE_FIELDS.map(([key, label], index) => (
         <Box key={key}>
-          <Box width={18} flexShrink={0}>
+          <Box width={LABEL_WIDTH} flexShrink={0}>
             <Text color={index === field ? 'cyan' : undefined}>
-              {fit(label, 18)}
+              {fit(label, LABEL_WIDTH)}
             </Text>
           </Box>
           {index === field ? (
             <TextField
               key={key}
+              width={width - LABEL_WIDTH}
               defaultValue={shown[key]}
               onChange={(value) => {
                 draft.current = { ...draft.current, [key]: value };

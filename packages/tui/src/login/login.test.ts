@@ -28,7 +28,7 @@ describe('profile form checks', () => {
   const good = {
     ...defaultProfile('/home/h/Ferry'),
     name: 'home',
-    username: 'h',
+    username: 'hank',
   };
 
   it('accepts a complete profile', () => {
@@ -43,7 +43,15 @@ describe('profile form checks', () => {
       'Directory URL must look like http://host:port.',
     ],
     [
+      { username: 'Hank' },
+      'Username must be 3–32 characters of a-z 0-9 _ . -.',
+    ],
+    [
       { listen: 'nowhere' },
+      'Listen on must be HOST:PORT (port 0 picks a free one).',
+    ],
+    [
+      { listen: '127.0.0.1:65536' },
       'Listen on must be HOST:PORT (port 0 picks a free one).',
     ],
   ])('names what is wrong with %o', (change, problem) => {

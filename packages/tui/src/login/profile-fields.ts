@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Profile } from '@ferry/peer-core';
+import { usernameProblem } from './account-rules.js';
 
 /** The form's fields in order, with their labels. */
 export const PROFILE_FIELDS: readonly (readonly [keyof Profile, string])[] = [
@@ -44,7 +45,10 @@ export function profileProblem(profile: Profile): string | undefined {
   if (!isHttpUrl(profile.directoryUrl)) {
     return 'Directory URL must look like http://host:port.';
   }
-  if (!/^[^\s:]+:\d{1,5}$/.test(profile.listen)) {
+  const username = usernameProblem(profile.username);
+  if (username) return username;
+  const port = /^[^\s:]+:(\d{1,5})$/.exec(profile.listen)?.[1];
+  if (port === undefined || Number(port) > 65_535) {
     return 'Listen on must be HOST:PORT (port 0 picks a free one).';
   }
   return undefined;
