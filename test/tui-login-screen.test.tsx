@@ -226,4 +226,23 @@ describe('ferry login screen', () => {
       { profile: { ...home, ...overrides }, password: 'pw', register: false },
     ]);
   });
+
+  it('starts a new profile from the directory and user of the command line', async () => {
+    // Given ferry started with --user zed --directory
+    instance = await renderApp(
+      <App
+        store={new MemoryProfileStore([home])}
+        connect={() => Promise.reject(new Error('not used'))}
+        overrides={{ username: 'zed', directoryUrl: 'http://127.0.0.1:9999' }}
+      />,
+    );
+    // When a new profile is made
+    await press(instance, 'n');
+    // Then its form starts from them
+    const frame = await waitForFrame(instance, (f) =>
+      f.includes('New profile'),
+    );
+    expect(frame).toContain('http://127.0.0.1:9999');
+    expect(frame).toMatch(/Username\s+zed/);
+  });
 });

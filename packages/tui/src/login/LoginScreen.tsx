@@ -116,7 +116,10 @@ export function LoginScreen({
               })
             }
             onNew={() =>
-              setMode({ kind: 'form', profile: defaultProfile(home) })
+              setMode({
+                kind: 'form',
+                profile: { ...defaultProfile(home), ...overrides },
+              })
             }
             onEdit={(profile) =>
               setMode({ kind: 'form', profile, replaces: profile.name })
