@@ -1,3 +1,5 @@
+import { withoutControls } from '../format/safe-text.js';
+
 /** A text field's text and where its cursor is, in characters. */
 export interface TextState {
   value: string;
@@ -47,9 +49,9 @@ export function textEdits(input: string, key: FieldKey): TextEdit[] {
   return [...input].flatMap((char): TextEdit[] => {
     if (char === '\r' || char === '\n') return [{ type: 'submit' }];
     if (char === '\x7f' || char === '\b') return [{ type: 'delete' }];
-    // Other control characters (Tab, escapes) are never text.
-    // eslint-disable-next-line no-control-regex -- control characters
-    if (/[\x00-\x1f\x80-\x9f]/u.test(char)) return [];
+    // Other control characters (Tab, escapes) and bidi overrides are never
+    // text: they would be drawn raw in the focused box.
+    if (withoutControls(char) === '') return [];
     return [{ type: 'insert', text: char }];
   });
 }
