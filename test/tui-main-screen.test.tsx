@@ -96,6 +96,17 @@ describe('ferry main screen', () => {
     await waitForFrame(app, (f) => f.includes('search: b.txt zz · 0 results'));
   });
 
+  it('shows the search box’s keys in the footer while it is open', async () => {
+    const app = await start(network());
+    // When the search box is opened
+    await press(app, '/');
+    const frame = await waitForFrame(app, (f) => f.includes('Enter to search'));
+    // Then the footer names its keys, not the main screen's (q types a q)
+    const footer = frame.split('\n').at(-1) ?? '';
+    expect(footer).toContain('⏎ search  ↑ last  Esc close');
+    expect(footer).not.toContain('quit');
+  });
+
   it('says when a search finds nothing', async () => {
     const app = await start(network());
     await press(app, '/');

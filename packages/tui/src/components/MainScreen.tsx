@@ -28,6 +28,7 @@ import { TransfersPane, type TransferActions } from './TransfersPane.js';
 
 function footerScopes(ui: UiState): Scope[] {
   if (ui.overlay === 'confirm-quit') return [Scope.Confirm];
+  if (ui.searchOpen) return [Scope.Search];
   const pane = {
     peers: Scope.Peers,
     files: Scope.Files,

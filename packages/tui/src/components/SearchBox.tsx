@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { displayWidth, withoutControls } from '../format/safe-text.js';
+import { useCommands } from '../hooks/useCommands.js';
+import { Command, Scope } from '../keys/command.js';
 import { TextField } from './TextField.js';
 
 const LABEL = 'search: ';
@@ -26,12 +28,17 @@ export function SearchBox({
   onCancel: () => void;
 }) {
   const [recalled, setRecalled] = useState(false);
-  useInput(
-    (_input, key) => {
-      if (key.escape) onCancel();
-      else if (key.upArrow && last !== '') setRecalled(true);
+  // Enter (SearchSubmit) is the field's: it submits every character typed
+  // before it, even in one burst.
+  useCommands(
+    [Scope.Search],
+    {
+      [Command.Back]: onCancel,
+      [Command.SearchRecall]: () => {
+        if (last !== '') setRecalled(true);
+      },
     },
-    { isActive: true },
+    true,
   );
   return (
     <Box>

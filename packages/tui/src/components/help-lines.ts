@@ -11,6 +11,7 @@ const MAIN_SCOPES: readonly Scope[] = [
   Scope.List,
   Scope.Peers,
   Scope.Files,
+  Scope.Search,
   Scope.Transfers,
 ];
 
