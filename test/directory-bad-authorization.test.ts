@@ -1,25 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningDirectory } from '@ferry/directory';
-import { startDirectory } from '@ferry/directory';
+import {
+  startTestDirectory,
+  type TestDirectory,
+} from './helpers/peer-directory.js';
+import { TempDirs } from './helpers/peer-temp.js';
 
-let dir: string;
-let directory: RunningDirectory;
+const temp = new TempDirs();
+let directory: TestDirectory;
 
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'ferry-directory-auth-'));
-  directory = await startDirectory({
-    host: '127.0.0.1',
-    port: 0,
-    dbPath: path.join(dir, 'directory.sqlite'),
-    logger: false,
-  });
+  directory = await startTestDirectory(await temp.make('ferry-dir-auth-'));
 });
 afterEach(async () => {
   await directory.close();
-  rmSync(dir, { recursive: true, force: true });
+  await temp.cleanup();
 });
 
 const peers = (headers: Record<string, string>) =>

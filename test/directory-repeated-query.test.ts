@@ -1,23 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningDirectory } from '@ferry/directory';
-import { startDirectory } from '@ferry/directory';
+import {
+  startTestDirectory,
+  type TestDirectory,
+} from './helpers/peer-directory.js';
+import { TempDirs } from './helpers/peer-temp.js';
 
-let dir: string;
-let directory: RunningDirectory;
+const temp = new TempDirs();
+let directory: TestDirectory;
 let token: string;
 
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'ferry-directory-query-'));
-  directory = await startDirectory({
-    host: '127.0.0.1',
-    port: 0,
-    dbPath: path.join(dir, 'directory.sqlite'),
-    scrypt: { N: 1024, r: 8, p: 1 },
-    logger: false,
-  });
+  directory = await startTestDirectory(
+    await temp.make('ferry-dir-query-'),
+    60_000,
+    { scrypt: { N: 1024, r: 8, p: 1 } },
+  );
   const credentials = JSON.stringify({
     username: 'alice',
     password: 'correct horse',
@@ -37,7 +34,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await directory.close();
-  rmSync(dir, { recursive: true, force: true });
+  await temp.cleanup();
 });
 
 describe('a query parameter given twice', () => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startDirectory } from '@ferry/directory';
+import { startDirectory, type StartDirectoryOptions } from '@ferry/directory';
 
 /** A real directory on loopback with its SQLite file in a temp folder. */
 export interface TestDirectory {
@@ -11,32 +11,31 @@ export interface TestDirectory {
   restart(): Promise<void>;
 }
 
-/** Starts a directory with a short peer TTL, for recovery tests. */
+/**
+ * Starts a directory with a short peer TTL, for recovery tests; `options`
+ * adds to (or overrides) the test settings.
+ */
 export async function startTestDirectory(
   dir: string,
   peerTtlMs = 3000,
+  options: StartDirectoryOptions = {},
 ): Promise<TestDirectory> {
   const dbPath = path.join(dir, 'directory.db');
-  let running = await startDirectory({
+  const settings: StartDirectoryOptions = {
     host: '127.0.0.1',
-    port: 0,
     dbPath,
     peerTtlMs,
     logger: false,
-  });
+    ...options,
+  };
+  let running = await startDirectory({ ...settings, port: 0 });
   const port = Number(new URL(running.url).port);
   return {
     url: running.url,
     dbPath,
     close: () => running.close(),
     restart: async () => {
-      running = await startDirectory({
-        host: '127.0.0.1',
-        port,
-        dbPath,
-        peerTtlMs,
-        logger: false,
-      });
+      running = await startDirectory({ ...settings, port });
     },
   };
 }

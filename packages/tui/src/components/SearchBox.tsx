@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
-import { displayWidth, withoutControls } from '../format/safe-text.js';
+import { displayWidth } from '../format/safe-text.js';
 import { useCommands } from '../hooks/useCommands.js';
 import { Command, Scope } from '../keys/command.js';
 import { TextField } from './TextField.js';
@@ -47,7 +47,7 @@ export function SearchBox({
         width={width - displayWidth(LABEL)}
         key={recalled ? 'recalled' : 'new'}
         defaultValue={recalled ? last : ''}
-        onSubmit={(query) => onSubmit(withoutControls(query))}
+        onSubmit={onSubmit}
         placeholder={
           last === ''
             ? 'words in the file name, Enter to search'
