@@ -48,14 +48,14 @@ const position = (title: string) => /Keys (\d+)–(\d+)\/(\d+)/.exec(title);
  * returns its text with runs of spaces made one.
  */
 async function readWholeHelp(): Promise<string> {
-  const first = helpBox(await terminal.waitFor((s) => s.includes('╔')));
+  const first = helpBox(await terminal.waitForSteady((s) => s.includes('╔')));
   const [title = '', ...lines] = first;
   let at = position(title);
   while (at && Number(at[2]) < Number(at[3])) {
     const next = Number(at[1]) + 1;
     await terminal.send('Down');
     const box = helpBox(
-      await terminal.waitFor((s) => s.includes(`Keys ${next}–`)),
+      await terminal.waitForSteady((s) => s.includes(`Keys ${next}–`)),
     );
     lines.push(box.at(-1) ?? '');
     at = position(box[0] ?? '');

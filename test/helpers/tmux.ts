@@ -84,6 +84,32 @@ export class TmuxTerminal {
     }
   }
 
+  /**
+   * Like `waitFor`, but returns only a screen that two captures in a row
+   * agree on: one caught while the program is still redrawing can show a
+   * new first line above old ones.
+   */
+  async waitForSteady(
+    predicate: (screen: string) => boolean,
+    timeoutMs = 30_000,
+  ): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let screen = await this.waitFor(predicate, timeoutMs);
+    for (;;) {
+      const again = await this.screen();
+      if (again === screen && predicate(again)) return again;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `screen never held still in ${timeoutMs} ms:\n${again}`,
+        );
+      }
+      screen = await this.waitFor(
+        predicate,
+        Math.max(0, deadline - Date.now()),
+      );
+    }
+  }
+
   /** Stops the tmux server and everything running in it. */
   async kill(): Promise<void> {
     await this.tmux('kill-server').catch(() => undefined);
