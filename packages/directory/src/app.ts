@@ -30,6 +30,7 @@ import type { DirectoryStore } from './store/store.js';
 import { packageVersion } from './version.js';
 import { errorFinder } from './validation-errors.js';
 import { illFormedStringAt } from './well-formed.js';
+import { parseJsonBodies } from './json-body.js';
 
 export interface BuildAppOptions extends Partial<DirectorySettings> {
   /** The store to use; the app does not close a store it was given. */
@@ -79,6 +80,7 @@ export function buildApp(options: BuildAppOptions = {}): App {
   // Bodies are JSON only: a text/plain body is a 415, not a string that
   // fails validation.
   app.removeContentTypeParser('text/plain');
+  parseJsonBodies(app);
 
   app.setValidatorCompiler(compileValidator);
   app.setErrorHandler(handleError);

@@ -1,3 +1,5 @@
+import { jsonPointer } from './json-pointer.js';
+
 const LONE_SURROGATE =
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -33,7 +35,6 @@ function illFormedPath(value: unknown): string[] | undefined {
  * invalid UTF-8 and reads it back as U+FFFD, so it would never match itself.
  */
 export function illFormedStringAt(value: unknown): string | undefined {
-  return illFormedPath(value)
-    ?.map((key) => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`)
-    .join('');
+  const path = illFormedPath(value);
+  return path === undefined ? undefined : jsonPointer(path);
 }

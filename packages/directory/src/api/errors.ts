@@ -12,6 +12,11 @@ export enum ErrorCode {
   MalformedRequest = 'MALFORMED_REQUEST',
   /** 400: the request body is not valid JSON. */
   MalformedJson = 'MALFORMED_JSON',
+  /**
+   * 400: the body is valid JSON but holds a key that could change an
+   * object's prototype (`__proto__`, or `constructor` with `prototype`).
+   */
+  ForbiddenKey = 'FORBIDDEN_KEY',
   /** 400: `cursor` was not produced by this route for this query. */
   InvalidCursor = 'INVALID_CURSOR',
   /** 400: `host` is not a usable address (unspecified, multicast, …). */
@@ -39,7 +44,7 @@ export enum ErrorCode {
   SessionReplaced = 'SESSION_REPLACED',
   /** 413: the request body is larger than the route accepts. */
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
-  /** 415: the body is not `application/json`. */
+  /** 415: the body is not `application/json` in UTF-8. */
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   /** 429: too many attempts; wait `Retry-After` seconds. */
   RateLimited = 'RATE_LIMITED',
