@@ -1,6 +1,12 @@
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileEntry } from '@ferry/directory';
+import {
+  namedFile,
+  ok,
+  onlineWithFiles,
+  send,
+  tiedTracks,
+} from './helpers/directory-http.js';
 import {
   startTestDirectory,
   type TestDirectory,
@@ -22,72 +28,41 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-async function send(
-  method: string,
-  route: string,
-  body?: unknown,
-  token?: string,
-): Promise<Response> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
-  return fetch(`${directory.url}${route}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const online = (username: string, files: FileEntry[]) =>
+  onlineWithFiles(directory.url, username, files);
+
+interface Found {
+  results: { name: string }[];
+  nextCursor: string | null;
+  truncated: boolean;
 }
 
-async function ok(response: Response): Promise<unknown> {
-  expect(response.status, await response.clone().text()).toBeLessThan(300);
-  return response.status === 204 ? undefined : response.json();
+async function search(query: string, token: string): Promise<Found> {
+  return (await ok(
+    await send(directory.url, 'GET', `/v1/search?${query}`, undefined, token),
+  )) as Found;
 }
-
-/** Registers, logs in, announces and uploads `files`; returns the token. */
-async function online(username: string, files: FileEntry[]): Promise<string> {
-  const credentials = { username, password: 'correct horse' };
-  await ok(await send('POST', '/v1/users', credentials));
-  const { token } = (await ok(
-    await send('POST', '/v1/sessions', credentials),
-  )) as { token: string };
-  await ok(await send('PUT', '/v1/peers/me', { port: 7001 }, token));
-  await ok(await send('PUT', '/v1/peers/me/files', { files }, token));
-  return token;
-}
-
-/** A file named `name` (its content hash taken from the name). */
-function file(name: string): FileEntry {
-  const sha256 = createHash('sha256').update(name).digest('hex');
-  return {
-    name,
-    path: `music/${name}`,
-    size: 1000,
-    sha256,
-    piecesRoot: sha256,
-    mtimeMs: 1_700_000_000_000,
-  };
-}
-
-/** 130 names of 3 words and 13 characters: one large tie. */
-const tracks = (ext: string) =>
-  Array.from({ length: 130 }, (_, i) =>
-    file(`track ${String(i).padStart(3, '0')}.${ext}`),
-  );
 
 async function searchNames(query: string, token: string): Promise<string[]> {
-  const found = (await ok(
-    await send('GET', `/v1/search?${query}`, undefined, token),
-  )) as { results: { name: string }[] };
+  const found = await search(query, token);
   return found.results.map((result) => result.name);
 }
 
 describe('search over a large tie of equally long names', () => {
   it('finds an online file past names held only by offline peers', async () => {
     // Given bob shared 130 tied names and logged out (offline)
-    const bob = await online('bob', tracks('mp3'));
-    await ok(await send('DELETE', '/v1/sessions/current', undefined, bob));
+    const bob = await online('bob', tiedTracks('mp3'));
+    await ok(
+      await send(
+        directory.url,
+        'DELETE',
+        '/v1/sessions/current',
+        undefined,
+        bob,
+      ),
+    );
     // And alice, online, shares one more name of the same tie
-    const alice = await online('alice', [file('track 999.mp3')]);
+    const alice = await online('alice', [namedFile('track 999.mp3')]);
 
     // When alice searches for it by its first word
     const names = await searchNames('q=track', alice);
@@ -98,13 +73,64 @@ describe('search over a large tie of equally long names', () => {
 
   it('finds the one file of an extension past a tie of another one', async () => {
     // Given 130 tied mp3 names and one wav name of the same tie, all online
-    const carol = await online('carol', tracks('mp3'));
-    await online('dave', [file('track 500.wav')]);
+    const carol = await online('carol', tiedTracks('mp3'));
+    await online('dave', [namedFile('track 500.wav')]);
 
     // When carol searches for the word, only .wav files
     const names = await searchNames('q=track&ext=wav', carol);
 
     // Then the wav file is found
     expect(names).toEqual(['track 500.wav']);
+  });
+
+  it('finds the one file of a size range past a tie of other sizes', async () => {
+    // Given 130 tied names of 1000 bytes and one of 5000 bytes, all online
+    const erin = await online('erin', tiedTracks('mp3'));
+    await online('frank', [namedFile('track 500.mp3', 5000)]);
+
+    // When erin searches for the word, only files of 2000 bytes or more
+    const names = await searchNames('q=track&minSize=2000', erin);
+
+    // Then the larger file is found
+    expect(names).toEqual(['track 500.mp3']);
+  });
+
+  it('says when a tie was cut, and not when more words narrow it', async () => {
+    // Given 130 tied names, all online
+    const gina = await online('gina', tiedTracks('mp3'));
+
+    // When gina searches for their common word, then for ten of them
+    const all = await search('q=track&limit=200', gina);
+    const ten = await search('q=track%2000', gina);
+
+    // Then the first answer keeps 128 names and says some were passed over
+    expect(all.results).toHaveLength(128);
+    expect(all.nextCursor).toBeNull();
+    expect(all.truncated).toBe(true);
+    // And the narrower one has all ten and says nothing was
+    expect(ten.results).toHaveLength(10);
+    expect(ten.truncated).toBe(false);
+  });
+
+  it('says a tie was cut only on the pages that reach it', async () => {
+    // Given 5 shorter names, which rank first, and then 130 tied ones
+    const short = Array.from({ length: 5 }, (_, i) =>
+      namedFile(`track ${i}.mp3`),
+    );
+    const hank = await online('hank', [...short, ...tiedTracks('mp3')]);
+
+    // When hank reads the results 5 at a time
+    const first = await search('q=track&limit=5', hank);
+    const cursor = encodeURIComponent(first.nextCursor ?? '');
+    const second = await search(`q=track&limit=5&cursor=${cursor}`, hank);
+
+    // Then the page of short names says nothing was passed over
+    expect(first.results.map((result) => result.name).sort()).toEqual(
+      short.map((entry) => entry.name),
+    );
+    expect(first.truncated).toBe(false);
+    // And the next page, inside the tie, says names were
+    expect(second.results).toHaveLength(5);
+    expect(second.truncated).toBe(true);
   });
 });

@@ -330,7 +330,15 @@ export type SearchResult = Static<typeof SearchResultSchema>;
 
 /** Ranked by relevance (bm25), then by number of online sources. */
 export const SearchResponseSchema = Type.Object(
-  { results: Type.Array(SearchResultSchema), nextCursor: NextCursorSchema },
+  {
+    results: Type.Array(SearchResultSchema),
+    nextCursor: NextCursorSchema,
+    truncated: Type.Boolean({
+      description:
+        'true when more matching names tied on one rank of this page than ' +
+        'a search reads, so some were passed over: more words narrow it',
+    }),
+  },
   { $id: 'SearchResponse' },
 );
 export type SearchResponse = Static<typeof SearchResponseSchema>;

@@ -74,7 +74,7 @@ export function registerSearchRoutes(app: App, context: RouteContext): void {
       ) {
         throw invalidQuery('minSize', 'must not exceed maxSize');
       }
-      const hits = await store.search({
+      const { hits, passedOverAt } = await store.search({
         terms,
         sinceMs: settings.clock() - settings.peerTtlMs,
         limit: limit + 1,
@@ -85,16 +85,18 @@ export function registerSearchRoutes(app: App, context: RouteContext): void {
       });
       const page = hits.slice(0, limit);
       const last = page[page.length - 1];
+      const more = hits.length > limit && last !== undefined;
       return {
         results: page.map(({ score: _score, ...result }) => result),
-        nextCursor:
-          hits.length > limit && last !== undefined
-            ? encodeCursor('search', scope, [
-                last.score,
-                last.sources,
-                last.sha256,
-              ])
-            : null,
+        nextCursor: more
+          ? encodeCursor('search', scope, [
+              last.score,
+              last.sources,
+              last.sha256,
+            ])
+          : null,
+        truncated:
+          passedOverAt !== null && (!more || passedOverAt <= last.score),
       };
     },
   );

@@ -59,7 +59,7 @@ export interface DirectoryStore {
     limit: number,
   ): Promise<FileEntry[]>;
 
-  search(query: StoreSearchQuery): Promise<StoreSearchHit[]>;
+  search(query: StoreSearchQuery): Promise<StoreSearchPage>;
   /** Online holders of a file (one per peer), most recently seen first. */
   sources(sha256: string, sinceMs: number): Promise<SourcesRecord>;
 
@@ -136,6 +136,16 @@ export interface StoreSearchQuery {
   maxSize: number | null;
   /** Lower-case extension without the dot. */
   ext: string | null;
+}
+
+/** The results of a search and whether it passed over tied names. */
+export interface StoreSearchPage {
+  hits: StoreSearchHit[];
+  /**
+   * The best score at which matching names were passed over because more
+   * of them tied on it than a search reads, or null when none were.
+   */
+  passedOverAt: number | null;
 }
 
 export interface StoreSearchHit {

@@ -59,7 +59,7 @@ function announce(userId: number, sessionId: number, nowMs: number) {
 
 /** The names of the results of searching "comet" at time `nowMs`. */
 async function comets(nowMs = NOW): Promise<string[]> {
-  const hits = await store.search({
+  const { hits } = await store.search({
     terms: ['comet'],
     sinceMs: nowMs - TTL,
     limit: 10,
@@ -124,10 +124,10 @@ describe('search result cache', () => {
         maxSize: null,
         ext: null,
       });
-    const first = await search();
+    const first = (await search()).hits;
     expect(first.reduce((sum, hit) => sum + hit.names.length, 0)).toBe(600);
     store.db.exec('UPDATE contents SET online_sources = 5');
-    const second = await search();
+    const second = (await search()).hits;
     expect(second.map((hit) => hit.sources)).toEqual(first.map(() => 5));
   });
 });

@@ -1,5 +1,5 @@
 import { LruMap } from 'toad-cache';
-import type { StoreSearchHit, StoreSearchQuery } from '../store.js';
+import type { StoreSearchPage, StoreSearchQuery } from '../store.js';
 
 /**
  * Results holding more names than this are not kept, so the cache stays
@@ -16,20 +16,23 @@ const MAX_NAMES_PER_ENTRY = 500;
  * already online changes nothing a search reads and keeps the entries.
  */
 export class SearchCache {
-  private readonly entries: LruMap<readonly StoreSearchHit[]> | null;
+  private readonly entries: LruMap<StoreSearchPage> | null;
 
   /** `size` results at most; 0 keeps none. */
   constructor(size: number) {
     this.entries = size > 0 ? new LruMap(size) : null;
   }
 
-  get(query: StoreSearchQuery): StoreSearchHit[] | undefined {
-    return this.entries?.get(keyOf(query))?.slice();
+  get(query: StoreSearchQuery): StoreSearchPage | undefined {
+    const page = this.entries?.get(keyOf(query));
+    return page && { ...page, hits: page.hits.slice() };
   }
 
-  set(query: StoreSearchQuery, hits: readonly StoreSearchHit[]): void {
-    const names = hits.reduce((sum, hit) => sum + hit.names.length, 0);
-    if (names <= MAX_NAMES_PER_ENTRY) this.entries?.set(keyOf(query), hits);
+  set(query: StoreSearchQuery, page: StoreSearchPage): void {
+    const names = page.hits.reduce((sum, hit) => sum + hit.names.length, 0);
+    if (names <= MAX_NAMES_PER_ENTRY) {
+      this.entries?.set(keyOf(query), { ...page, hits: page.hits.slice() });
+    }
   }
 
   clear(): void {

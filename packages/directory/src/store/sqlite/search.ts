@@ -4,6 +4,7 @@ import type {
   SearchPosition,
   SourcesRecord,
   StoreSearchHit,
+  StoreSearchPage,
   StoreSearchQuery,
 } from '../store.js';
 
@@ -66,7 +67,8 @@ const MAX_FETCH = 256;
  * over. Only very common words have ties this large, and without the cap
  * ranking them by sources would read thousands of names per search. Names
  * that fail {@link passes} (no online source, another extension) cost no
- * query and do not count, so they never hide a file the search asks for.
+ * query, and those of a file out of the size range one; neither counts, so
+ * they never hide a file the search asks for.
  */
 const NAMES_PER_SCORE = 128;
 
@@ -85,6 +87,8 @@ class Collected {
   /** The score being read and how many of its names were read. */
   score = -1;
   namesOfScore = 0;
+  /** The first score whose names were cut at {@link NAMES_PER_SCORE}. */
+  passedOverAt: number | null = null;
 }
 
 /**
@@ -101,7 +105,8 @@ class Collected {
  * Reading resumes at the cursor's score; a file first met there whose best
  * name lies before it was on an earlier page and is skipped. Of names tied
  * on one score only the first {@link NAMES_PER_SCORE} that pass the
- * extension filter with an online source take part. A name
+ * extension and size filters with an online source take part, and the
+ * page says where names were passed over. A name
  * matches only while an online peer shares the file under it. The online
  * source count comes from `contents`, kept up to date on announce, logout,
  * expiry and index writes, so ranking needs no join over peers.
@@ -174,8 +179,8 @@ export class Searcher {
       ORDER BY p.last_seen_ms DESC, u.username`);
   }
 
-  search(query: StoreSearchQuery): StoreSearchHit[] {
-    if (query.terms.length === 0) return [];
+  search(query: StoreSearchQuery): StoreSearchPage {
+    if (query.terms.length === 0) return { hits: [], passedOverAt: null };
     const match = matchExpression(query.terms);
     const start = query.after === null ? 0 : searchKey(query.after.score, 0);
     const collected = new Collected(match);
@@ -188,7 +193,10 @@ export class Searcher {
       const next = this.read(collected, query, { match, from, k }, start);
       const page = finalPage(collected, query.after);
       if (next === null || page.length >= query.limit) {
-        return page.slice(0, query.limit).map((group) => this.hit(group));
+        return {
+          hits: page.slice(0, query.limit).map((group) => this.hit(group)),
+          passedOverAt: collected.passedOverAt,
+        };
       }
       from = next;
     }
@@ -211,9 +219,10 @@ export class Searcher {
         collected.score = score;
         collected.namesOfScore = 0;
       }
-      if (!passes(row, query)) continue;
+      if (!passes(row, query) || this.outOfSize(row, query)) continue;
       collected.namesOfScore += 1;
       if (collected.namesOfScore > NAMES_PER_SCORE) {
+        collected.passedOverAt ??= score;
         collected.boundary = score + 1;
         return searchKey(score + 1, 0);
       }
@@ -229,9 +238,24 @@ export class Searcher {
   }
 
   /**
-   * Adds the file of a row that {@link passes} unless it is filtered out by
-   * size, already met, or the name is held only by offline peers (a later,
-   * online name may still add it).
+   * Whether a row's file is surely outside the size filter: its first
+   * indexed size is, and no online source claims another size or root (a
+   * disputed file is left to {@link collect}, which reads the claim most
+   * sources make).
+   */
+  private outOfSize(row: MatchRow, query: StoreSearchQuery): boolean {
+    const size = row.size ?? 0;
+    if (withinSize(size, query)) return false;
+    const root = row.piecesRoot ?? Buffer.alloc(0);
+    return (
+      this.otherClaim.get(row.sha, query.sinceMs, size, root) === undefined
+    );
+  }
+
+  /**
+   * Adds the file of a row that {@link passes} unless the size its online
+   * sources claim is out of range, it was already met, or the name is held
+   * only by offline peers (a later, online name may still add it).
    */
   private collect(
     row: MatchRow,

@@ -14,7 +14,7 @@ import type {
   PeerStatus,
   SessionRecord,
   SourcesRecord,
-  StoreSearchHit,
+  StoreSearchPage,
   StoreSearchQuery,
 } from '../store.js';
 import { IndexWriter } from './index-writer.js';
@@ -272,13 +272,13 @@ export class SqliteStore implements DirectoryStore {
     );
   }
 
-  search(query: StoreSearchQuery): Promise<StoreSearchHit[]> {
+  search(query: StoreSearchQuery): Promise<StoreSearchPage> {
     this.sweep(query.sinceMs);
     const cached = this.searchCache.get(query);
     if (cached !== undefined) return Promise.resolve(cached);
-    const hits = this.searcher.search(query);
-    this.searchCache.set(query, hits);
-    return Promise.resolve(hits.slice());
+    const page = this.searcher.search(query);
+    this.searchCache.set(query, page);
+    return Promise.resolve(page);
   }
 
   sources(sha256: string, sinceMs: number): Promise<SourcesRecord> {

@@ -5,6 +5,13 @@ import { withCommonOptions, type CommonFlags } from '../common-options.js';
 import { formatBytes, formatTable } from '../format.js';
 import { printJson, printLine } from '../output.js';
 import { positiveInteger, searchQuery } from '../parse-flags.js';
+import type { SearchResult } from '../../peer/peer-client.js';
+
+/** Printed when the directory passed over names of a large tie. */
+const TRUNCATED_NOTE =
+  'more names of one length match than a search reads, so some were left out: add words to narrow it';
+
+type SearchRow = Pick<SearchResult, 'sha256' | 'name' | 'size' | 'sources'>;
 
 interface SearchFlags extends CommonFlags {
   limit: number;
@@ -34,27 +41,31 @@ export function searchCommand(): Command {
       const results = response.results.map(
         ({ sha256, name, size, sources }) => ({ sha256, name, size, sources }),
       );
+      const { truncated } = response;
       if (flags.json) {
-        printJson({ results });
+        printJson({ results, truncated });
         return;
       }
       if (results.length === 0) {
         printLine(`no files match "${query}"`);
-        return;
+      } else {
+        printLine(table(results));
       }
-      // Names come from other peers: no escape or newline reaches the terminal
-      const rows = results.map((r) => [
-        safeText(r.name),
-        formatBytes(r.size),
-        String(r.sources),
-        safeText(r.sha256),
-      ]);
-      printLine(
-        formatTable(
-          ['NAME', 'SIZE', 'SOURCES', 'SHA256'],
-          rows,
-          new Set([1, 2]),
-        ),
-      );
+      if (truncated) printLine(TRUNCATED_NOTE);
     });
+}
+
+function table(results: SearchRow[]): string {
+  // Names come from other peers: no escape or newline reaches the terminal
+  const rows = results.map((r) => [
+    safeText(r.name),
+    formatBytes(r.size),
+    String(r.sources),
+    safeText(r.sha256),
+  ]);
+  return formatTable(
+    ['NAME', 'SIZE', 'SOURCES', 'SHA256'],
+    rows,
+    new Set([1, 2]),
+  );
 }
