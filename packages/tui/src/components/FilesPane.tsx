@@ -20,8 +20,10 @@ import { WindowedList } from './WindowedList.js';
 
 function emptyText(ui: UiState): string {
   if (ui.filesLoading) return 'Loading…';
-  if (ui.filesError) return filesFailedText(ui.filesView, ui.filesError);
-  return filesEmptyHint(ui.filesView);
+  if (ui.filesError) {
+    return filesFailedText(ui.filesView, ui.filesError, ui.searchOpen);
+  }
+  return filesEmptyHint(ui.filesView, ui.searchOpen);
 }
 
 /** Search results, a browsed peer's share or our own; Enter downloads. */

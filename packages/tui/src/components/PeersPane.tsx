@@ -7,6 +7,7 @@ import { Command, Scope } from '../keys/command.js';
 import { listHandlers } from '../state/list-handlers.js';
 import type { UiAction } from '../state/ui-action.js';
 import { Pane } from './Pane.js';
+import { COUNT_WIDTH, peerColumns, SIZE_WIDTH } from './peer-columns.js';
 import { WindowedList } from './WindowedList.js';
 
 /** Online peers with their file counts and bytes; Enter browses one. */
@@ -31,9 +32,7 @@ export function PeersPane({
 }) {
   const rows = height - 3;
   const inner = width - 4;
-  // The size column goes first when the pane is narrow, so names stay readable.
-  const withSize = inner - 17 >= 5;
-  const nameWidth = Math.max(4, inner - (withSize ? 17 : 7));
+  const { nameWidth, withCount, withSize } = peerColumns(inner);
   useCommands(
     [Scope.Peers, Scope.List],
     {
@@ -50,8 +49,10 @@ export function PeersPane({
     if (!peer) return '';
     return (
       fit(peer.username, nameWidth) +
-      fit(formatCount(peer.fileCount), 7, 'right') +
-      (withSize ? fit(formatSize(peer.totalBytes), 10, 'right') : '')
+      (withCount
+        ? fit(formatCount(peer.fileCount), COUNT_WIDTH, 'right')
+        : '') +
+      (withSize ? fit(formatSize(peer.totalBytes), SIZE_WIDTH, 'right') : '')
     );
   };
   return (

@@ -1,12 +1,19 @@
 import type { FilesView } from '../state/ui-state.js';
 
-/** What the Files pane says when it lists nothing. */
-export function filesEmptyHint(view: FilesView): string {
+/**
+ * What the Files pane says when it lists nothing. While the search box is
+ * open it says what to type there, not which key opens it.
+ */
+export function filesEmptyHint(view: FilesView, searchOpen: boolean): string {
   switch (view.kind) {
     case 'empty':
-      return 'Press / to search, Enter on a peer to browse, o for yours.';
-    case 'search':
-      return `No file on an online peer matches "${view.query}". / searches again.`;
+      return searchOpen
+        ? 'Type words of a file name; ⏎ searches, Esc closes.'
+        : 'Press / to search, Enter on a peer to browse, o for yours.';
+    case 'search': {
+      const none = `No file on an online peer matches "${view.query}".`;
+      return searchOpen ? none : `${none} / searches again.`;
+    }
     case 'peer':
       return `${view.username} shares no files.`;
     case 'own':

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakePeerClient, sampleFile } from '@ferry/peer-core/testing';
+import { waitForFrame, type InkInstance } from './helpers/ink.js';
+import { renderMainScreen } from './helpers/main-screen.js';
+
+let instance: InkInstance | undefined;
+let client: FakePeerClient | undefined;
+
+afterEach(async () => {
+  instance?.unmount();
+  instance = undefined;
+  await client?.stop();
+});
+
+/**
+ * Gives ink-testing-library's terminal (100 columns, no rows) a size and
+ * tells Ink and the TUI it changed, as a real terminal does on a resize.
+ */
+function resize(app: InkInstance, columns: number, rows: number): void {
+  Object.defineProperty(app.stdout, 'columns', { value: columns });
+  Object.defineProperty(app.stdout, 'rows', { value: rows });
+  app.stdout.emit('resize');
+}
+
+async function start(): Promise<InkInstance> {
+  client = new FakePeerClient({
+    username: 'hank',
+    tickMs: 0,
+    peers: [
+      { username: 'alice', files: [sampleFile('waltz.flac', 10)] },
+      { username: 'bartholomew', files: [sampleFile('b.txt', 5)] },
+    ],
+  });
+  instance = await renderMainScreen(client);
+  await waitForFrame(instance, (f) => f.includes('Peers'));
+  return instance;
+}
+
+describe('the Peers pane in a narrow terminal', () => {
+  it('keeps peer names readable at 40×15, dropping the count column', async () => {
+    // Given the main screen
+    const app = await start();
+    // When the terminal is 40×15
+    resize(app, 40, 15);
+    const frame = await waitForFrame(app, (f) => /^╭─{11}╮/m.test(f));
+    // Then each name gets the whole row: short ones whole, long ones cut late
+    expect(frame).toMatch(/│▸ alice\s*││/);
+    expect(frame).toMatch(/│ {2}bartholo…││/);
+  });
+
+  it('keeps whole names and file counts at 80×24, dropping the size', async () => {
+    // Given the main screen
+    const app = await start();
+    // When the terminal is 80×24
+    resize(app, 80, 24);
+    const frame = await waitForFrame(app, (f) => /^╭─{24}╮/m.test(f));
+    // Then peer rows show each whole name and its file count
+    expect(frame).toMatch(/│▸ alice {16}1││/);
+    expect(frame).toMatch(/│ {2}bartholomew {10}1││/);
+  });
+
+  it('keeps name, file count and size at 100 columns', async () => {
+    // Given the main screen
+    const app = await start();
+    // When the terminal is 100×30
+    resize(app, 100, 30);
+    const frame = await waitForFrame(app, (f) => /^╭─{31}╮/m.test(f));
+    // Then peer rows show every column
+    expect(frame).toMatch(/│▸ alice {13}1 {6}10 B││/);
+  });
+});
