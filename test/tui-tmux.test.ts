@@ -83,8 +83,9 @@ describe('ferry in a real terminal (tmux)', { timeout: 150_000 }, () => {
     const downloads = join(root, 'hank', 'downloads');
     // When ferry starts logged straight in from flags and FERRY_PASSWORD
     await terminal.start(await ferryScript(directory.url, downloads), 80, 24);
+    // (at 80 columns a peer row is its name and file count)
     const small = await terminal.waitFor(
-      (s) => /alice\s+1\s+5\.2 MB/.test(s),
+      (s) => /│▸ alice {16}1│/.test(s),
       60_000,
     );
     expect(await terminal.alternateOn()).toBe(true);
@@ -96,9 +97,11 @@ describe('ferry in a real terminal (tmux)', { timeout: 150_000 }, () => {
     // And too small for the panes: it says so
     await terminal.tmux('resize-window', '-t', 'main', '-x', '30', '-y', '10');
     await terminal.waitFor((s) => /bigger[^]*30×10/.test(s));
-    // And the terminal grows: the layout follows
+    // And the terminal grows: the layout follows, peer rows gain their size
     await terminal.tmux('resize-window', '-t', 'main', '-x', '120', '-y', '30');
-    await terminal.waitFor((s) => s.startsWith(' ferry  hank@'));
+    await terminal.waitFor(
+      (s) => s.startsWith(' ferry  hank@') && /alice\s+1\s+5\.2 MB/.test(s),
+    );
     // And searches and downloads the file
     await terminal.send('/');
     await terminal.waitFor((s) => s.includes('words in the file name'));
