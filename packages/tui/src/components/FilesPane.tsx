@@ -11,6 +11,7 @@ import {
   type FileRow,
   type UiState,
 } from '../state/ui-state.js';
+import { fileColumns, SIZE_WIDTH, SOURCES_WIDTH } from './file-columns.js';
 import { filesEmptyHint } from './files-empty-hint.js';
 import { filesFailedText } from './files-failed-text.js';
 import { filesTitle } from './files-title.js';
@@ -49,7 +50,7 @@ export function FilesPane({
 }) {
   const rows = height - 4;
   const inner = width - 4;
-  const nameWidth = Math.max(4, inner - 19);
+  const { nameWidth, withSources } = fileColumns(inner);
   const focused = ui.focusedPane === PaneId.Files;
   useCommands(
     [Scope.Files, Scope.List],
@@ -67,12 +68,18 @@ export function FilesPane({
     if (!row) return '';
     return (
       fit(row.name, nameWidth) +
-      fit(formatSize(row.size), 10, 'right') +
-      fit(row.sources === undefined ? '' : String(row.sources), 9, 'right')
+      fit(formatSize(row.size), SIZE_WIDTH, 'right') +
+      (withSources
+        ? fit(String(row.sources ?? ''), SOURCES_WIDTH, 'right')
+        : '')
     );
   };
   const failed = ui.filesError !== '';
-  const header = '  ' + fit('NAME', nameWidth) + fit('SIZE', 10, 'right');
+  const header =
+    '  ' +
+    fit('NAME', nameWidth) +
+    fit('SIZE', SIZE_WIDTH, 'right') +
+    (withSources ? fit('SOURCES', SOURCES_WIDTH, 'right') : '');
   return (
     <Pane
       title={filesTitle(ui.filesView, ui.fileRows.length, failed)}
@@ -92,7 +99,7 @@ export function FilesPane({
           onCancel={() => dispatch({ type: 'back' })}
         />
       ) : (
-        <Text dimColor>{header + fit('SOURCES', 9, 'right')}</Text>
+        <Text dimColor>{header}</Text>
       )}
       <WindowedList
         count={ui.fileRows.length}

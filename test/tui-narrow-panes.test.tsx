@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakePeerClient, sampleFile } from '@ferry/peer-core/testing';
-import { waitForFrame, type InkInstance } from './helpers/ink.js';
+import {
+  KEYS,
+  press,
+  typeText,
+  waitForFrame,
+  type InkInstance,
+} from './helpers/ink.js';
 import { renderMainScreen } from './helpers/main-screen.js';
 
 let instance: InkInstance | undefined;
@@ -29,6 +35,7 @@ async function start(): Promise<InkInstance> {
     peers: [
       { username: 'alice', files: [sampleFile('waltz.flac', 10)] },
       { username: 'bartholomew', files: [sampleFile('b.txt', 5)] },
+      { username: 'carol', files: [sampleFile('waltz in a minor.flac', 20)] },
     ],
   });
   instance = await renderMainScreen(client);
@@ -36,7 +43,7 @@ async function start(): Promise<InkInstance> {
   return instance;
 }
 
-describe('the Peers pane in a narrow terminal', () => {
+describe('the panes in a narrow terminal', () => {
   it('keeps peer names readable at 40×15, dropping the count column', async () => {
     // Given the main screen
     const app = await start();
@@ -67,5 +74,21 @@ describe('the Peers pane in a narrow terminal', () => {
     const frame = await waitForFrame(app, (f) => /^╭─{31}╮/m.test(f));
     // Then peer rows show every column
     expect(frame).toMatch(/│▸ alice {13}1 {6}10 B││/);
+  });
+
+  it('keeps file names readable at 40×15, dropping the sources column', async () => {
+    // Given the main screen at 40×15
+    const app = await start();
+    resize(app, 40, 15);
+    await waitForFrame(app, (f) => /^╭─{11}╮/m.test(f));
+    // When a search finds two files
+    await press(app, '/');
+    await typeText(app, 'waltz');
+    await press(app, KEYS.enter);
+    const frame = await waitForFrame(app, (f) => f.includes('waltz in a m'));
+    // Then each row gives the name 13 columns, then the size
+    expect(frame).toMatch(/│▸ waltz\.flac {9}10 B│/);
+    expect(frame).toMatch(/│ {2}waltz in a m… {6}20 B│/);
+    expect(frame).not.toContain('SOURCES');
   });
 });
