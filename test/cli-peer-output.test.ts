@@ -1,6 +1,5 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DirectoryClient } from '@ferry/peer-core';
 import {
@@ -13,6 +12,8 @@ import {
   startTestDirectory,
   type TestDirectory,
 } from './helpers/peer-directory.js';
+import { aliceAndBobEnvs } from './helpers/peer-cli-envs.js';
+import { spawnServe, type ServeProcess } from './helpers/peer-serve.js';
 import { TempDirs, waitFor, writeRandomFile } from './helpers/peer-temp.js';
 import { PROGRAMS, REPO_ROOT } from './helpers/programs.js';
 import { TmuxTerminal } from './helpers/tmux.js';
@@ -30,7 +31,7 @@ const SHA = (digit: string) => digit.repeat(64);
 
 let directory: TestDirectory;
 let bobEnv: NodeJS.ProcessEnv;
-let serve: ChildProcess | undefined;
+let serve: ServeProcess | undefined;
 let big: string;
 let terminal: TmuxTerminal | undefined;
 
@@ -70,21 +71,20 @@ function inTerminal(home: string, args: string): string {
 
 beforeAll(async () => {
   directory = await startTestDirectory(await temp.make('ferry-dir-'), 30_000);
-  const common = { FERRY_DIRECTORY: directory.url, FERRY_PASSWORD: PASSWORD };
-  const aliceEnv = { ...common, FERRY_HOME: await temp.make('ferry-alice-') };
-  bobEnv = { ...common, FERRY_HOME: await temp.make('ferry-bob-') };
-  const share = path.join(aliceEnv.FERRY_HOME, 'share');
-  await mkdir(share, { recursive: true });
+  const envs = await aliceAndBobEnvs(temp, directory.url, PASSWORD);
+  const { aliceEnv } = envs;
+  bobEnv = envs.bobEnv;
+  const share = envs.aliceShare;
   big = await writeRandomFile(path.join(share, 'big archive.zip'), BIG);
   expect(
     (await runPeerCli(['register', '--user', 'alice'], aliceEnv)).status,
   ).toBe(0);
   expect((await bob(['register'])).status).toBe(0);
-  serve = spawnPeerCli(
-    ['serve', '--user', 'alice', '--upload-rate', String(UPLOAD_RATE)],
+  serve = spawnServe(
+    ['--user', 'alice', '--upload-rate', String(UPLOAD_RATE)],
     aliceEnv,
   );
-  await waitForJsonLine(serve.stderr!, (l) => l['msg'] === 'serving');
+  await serve.serving();
   await startMallory(directory.url);
   await waitFor(async () => {
     const result = await bob(['search', 'archive', '--json']);
@@ -98,7 +98,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  serve?.kill('SIGKILL');
+  serve?.child.kill('SIGKILL');
   await directory?.close();
   await temp.cleanup();
 });

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   exitOf,
@@ -9,11 +7,18 @@ import {
   spawnPeerCli,
   waitForJsonLine,
 } from './helpers/peer-cli.js';
+import { aliceAndBobEnvs } from './helpers/peer-cli-envs.js';
+import { spawnServe, type ServeProcess } from './helpers/peer-serve.js';
 import {
   startTestDirectory,
   type TestDirectory,
 } from './helpers/peer-directory.js';
-import { TempDirs, waitFor, writeRandomFile } from './helpers/peer-temp.js';
+import {
+  sha256OfFile,
+  TempDirs,
+  waitFor,
+  writeRandomFile,
+} from './helpers/peer-temp.js';
 
 const temp = new TempDirs();
 const PASSWORD = 'a long enough password';
@@ -24,7 +29,7 @@ const BIG = 8 * 1024 * 1024;
 let directory: TestDirectory;
 let aliceEnv: NodeJS.ProcessEnv;
 let bobEnv: NodeJS.ProcessEnv;
-let serve: ChildProcess | undefined;
+let serve: ServeProcess | undefined;
 let small: { sha256: string; size: number };
 let big: { sha256: string; size: number };
 
@@ -43,19 +48,11 @@ const EXIT_SPY = [
 const bob = (args: string[], env: NodeJS.ProcessEnv = bobEnv) =>
   runPeerCli([...args, '--user', 'bob'], env);
 
-async function hashOf(file: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
-}
-
 beforeAll(async () => {
   directory = await startTestDirectory(await temp.make('ferry-dir-'));
-  const common = { FERRY_DIRECTORY: directory.url, FERRY_PASSWORD: PASSWORD };
-  aliceEnv = { ...common, FERRY_HOME: await temp.make('ferry-alice-') };
-  bobEnv = { ...common, FERRY_HOME: await temp.make('ferry-bob-') };
-  const share = path.join(aliceEnv['FERRY_HOME'] ?? '', 'share');
-  await mkdir(share, { recursive: true });
+  const envs = await aliceAndBobEnvs(temp, directory.url, PASSWORD);
+  ({ aliceEnv, bobEnv } = envs);
+  const share = envs.aliceShare;
   small = {
     sha256: await writeRandomFile(
       path.join(share, 'small report.pdf'),
@@ -70,7 +67,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  serve?.kill('SIGKILL');
+  serve?.child.kill('SIGKILL');
   await directory?.close();
   await temp.cleanup();
 });
@@ -88,9 +85,8 @@ describe('ferry-peer against a real directory', () => {
   });
 
   it('serves a share and logs its address as JSON', async () => {
-    serve = spawnPeerCli(
+    serve = spawnServe(
       [
-        'serve',
         '--user',
         'alice',
         '--listen',
@@ -100,10 +96,7 @@ describe('ferry-peer against a real directory', () => {
       ],
       aliceEnv,
     );
-    const line = await waitForJsonLine(
-      serve.stderr!,
-      (l) => l['msg'] === 'serving',
-    );
+    const line = await serve.serving();
     expect(line['address']).toMatch(/^127\.0\.0\.1:\d+$/);
   });
 
@@ -159,7 +152,7 @@ describe('ferry-peer against a real directory', () => {
     };
     expect(last.event).toBe('done');
     expect(last.path).toBe(path.join(out, 'small report.pdf'));
-    expect(await hashOf(last.path)).toBe(small.sha256);
+    expect(await sha256OfFile(last.path)).toBe(small.sha256);
   });
 
   it('every command ends by itself, without process.exit', async () => {
@@ -210,7 +203,7 @@ describe('ferry-peer against a real directory', () => {
       bytesFetched: number;
     };
     expect(last.bytesFetched).toBeLessThan(BIG);
-    expect(await hashOf(last.path)).toBe(big.sha256);
+    expect(await sha256OfFile(last.path)).toBe(big.sha256);
   });
 
   it('explains bad flags (exit 2) and a wrong password (exit 1)', async () => {
@@ -265,8 +258,8 @@ describe('ferry-peer against a real directory', () => {
   });
 
   it('serve stops cleanly on SIGTERM and leaves the peer list', async () => {
-    serve?.kill('SIGTERM');
-    expect(await exitOf(serve!)).toBe(0);
+    serve?.child.kill('SIGTERM');
+    expect(await exitOf(serve!.child)).toBe(0);
     const peers = JSON.parse((await bob(['peers', '--json'])).stdout) as {
       peers: unknown[];
     };

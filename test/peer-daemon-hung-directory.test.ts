@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exitOf, runPeerCli, spawnPeerCli } from './helpers/peer-cli.js';
+import { exitOf, runPeerCli } from './helpers/peer-cli.js';
+import { spawnServe } from './helpers/peer-serve.js';
 import { TempDirs, waitFor } from './helpers/peer-temp.js';
 import { PROGRAMS, REPO_ROOT } from './helpers/programs.js';
 
@@ -16,18 +17,13 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-/** Starts `serve` for `env` and collects its stderr. */
+/** Starts `serve` for `env`, killed after the test. */
 function serve(env: NodeJS.ProcessEnv) {
-  const child = spawnPeerCli(['serve'], env);
+  const peer = spawnServe([], env);
   cleanups.push(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (peer.child.exitCode === null) peer.child.kill('SIGKILL');
   });
-  const output = { stderr: '' };
-  child.stderr?.on(
-    'data',
-    (chunk: Buffer) => (output.stderr += chunk.toString()),
-  );
-  return { child, output };
+  return peer;
 }
 
 /** A real `ferry-directory` process with a 3 s peer TTL (1 s heartbeats). */
@@ -67,18 +63,15 @@ describe('stopping serve while the directory hangs', () => {
     };
     expect((await runPeerCli(['register'], env)).status).toBe(0);
     const peer = serve(env);
-    await waitFor(
-      () => (peer.output.stderr.includes('"msg":"serving"') ? true : undefined),
-      'alice serving',
-    );
+    await peer.serving();
     // Given a directory that accepts connections and never answers
     directory.child.kill('SIGSTOP');
     // And a heartbeat sent to it meanwhile
     await sleep(2500);
     // When alice is stopped, she exits and says she could not log out
     peer.child.kill('SIGTERM');
-    expect(await exitOf(peer.child), peer.output.stderr).toBe(0);
-    expect(peer.output.stderr).toContain('could not log out');
+    expect(await exitOf(peer.child), peer.stderr).toBe(0);
+    expect(peer.stderr).toContain('could not log out');
   }, 40_000);
 
   it('exits soon after SIGINT while the login hangs', async () => {
@@ -103,9 +96,7 @@ describe('stopping serve while the directory hangs', () => {
     await once(server, 'connection');
     peer.child.kill('SIGINT');
     // Then he exits, saying he stopped while waiting
-    expect(await exitOf(peer.child), peer.output.stderr).toBe(0);
-    expect(peer.output.stderr).toContain(
-      'stopped while waiting for the directory',
-    );
+    expect(await exitOf(peer.child), peer.stderr).toBe(0);
+    expect(peer.stderr).toContain('stopped while waiting for the directory');
   }, 40_000);
 });

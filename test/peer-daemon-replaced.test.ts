@@ -1,14 +1,18 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ConnectionState, connectPeer, type Peer } from '@ferry/peer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exitOf, registeredUserEnv, spawnPeerCli } from './helpers/peer-cli.js';
+import { registeredUserEnv } from './helpers/peer-cli.js';
 import {
   startTestDirectory,
   type TestDirectory,
 } from './helpers/peer-directory.js';
 import { FAST_TIMING, waitForConnection } from './helpers/peer-network.js';
+import {
+  spawnServe,
+  stopServe,
+  type ServeProcess,
+} from './helpers/peer-serve.js';
 import { TempDirs, waitFor } from './helpers/peer-temp.js';
 
 const temp = new TempDirs();
@@ -16,7 +20,7 @@ const PASSWORD = 'a long enough password';
 /** A short TTL, so `serve` heartbeats every second. */
 const PEER_TTL_MS = 3000;
 let directory: TestDirectory;
-let serve: ChildProcess | undefined;
+let serve: ServeProcess | undefined;
 let elsewhere: Peer | undefined;
 
 beforeAll(async () => {
@@ -27,10 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (serve && serve.exitCode === null) {
-    serve.kill('SIGKILL');
-    await exitOf(serve);
-  }
+  await stopServe(serve, 'SIGKILL');
   await elsewhere?.stop();
   await directory.close();
   await temp.cleanup();
@@ -41,14 +42,8 @@ describe('serve when its account goes online elsewhere', () => {
     // Given alice serving from one place
     const home = await temp.make('ferry-alice-');
     const env = await registeredUserEnv('alice', directory.url, PASSWORD, home);
-    serve = spawnPeerCli(['serve', '--listen', '127.0.0.1:0'], env);
-    let stderr = '';
-    serve.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    serve.stdout?.resume();
-    await waitFor(
-      () => (stderr.includes('"msg":"serving"') ? true : undefined),
-      'alice serving',
-    );
+    serve = spawnServe(['--listen', '127.0.0.1:0'], env);
+    await serve.serving();
 
     // When alice goes online from another place
     const otherHome = await temp.make('ferry-alice-elsewhere-');
@@ -70,16 +65,16 @@ describe('serve when its account goes online elsewhere', () => {
     );
 
     // Then the first serve stops by itself with exit code 3
-    const running = serve;
+    const { child } = serve;
     const code = await waitFor(
-      () => running.exitCode ?? undefined,
+      () => child.exitCode ?? undefined,
       'the first serve to exit',
     );
     expect(code).toBe(3);
-    expect(stderr).toMatch(
+    expect(serve.stderr).toMatch(
       /"msg":"this account went online elsewhere; stopping"/,
     );
-    expect(stderr).toMatch(/"msg":"stopped"/);
+    expect(serve.stderr).toMatch(/"msg":"stopped"/);
     // And the other place stays online
     await waitForConnection(
       elsewhere,

@@ -1,21 +1,16 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  exitOf,
-  registeredUserEnv,
-  runPeerCli,
-  spawnPeerCli,
-} from './helpers/peer-cli.js';
+import { exitOf, registeredUserEnv, runPeerCli } from './helpers/peer-cli.js';
 import {
   startTestDirectory,
   type TestDirectory,
 } from './helpers/peer-directory.js';
+import { spawnServe, type ServeProcess } from './helpers/peer-serve.js';
 import { TempDirs, waitFor } from './helpers/peer-temp.js';
 
 const temp = new TempDirs();
 const PASSWORD = 'a long enough password';
 let directory: TestDirectory;
-let running: ChildProcess[] = [];
+let running: ServeProcess[] = [];
 let directoryUp = true;
 
 beforeAll(async () => {
@@ -23,7 +18,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  for (const child of running) {
+  for (const { child } of running) {
     if (child.exitCode === null) child.kill('SIGKILL');
   }
   running = [];
@@ -43,21 +38,11 @@ async function userEnv(username: string): Promise<NodeJS.ProcessEnv> {
   return registeredUserEnv(username, directory.url, PASSWORD, home);
 }
 
-/** Starts `serve` and collects its stderr. */
-function serve(env: NodeJS.ProcessEnv) {
-  const child = spawnPeerCli(['serve'], env);
-  running.push(child);
-  const output = { stderr: '' };
-  child.stderr?.on(
-    'data',
-    (chunk: Buffer) => (output.stderr += chunk.toString()),
-  );
-  const saw = (text: string) =>
-    waitFor(
-      () => (output.stderr.includes(text) ? true : undefined),
-      `"${text}" on stderr`,
-    );
-  return { child, output, saw };
+/** Starts `serve` for `env`, killed after the test. */
+function serve(env: NodeJS.ProcessEnv): ServeProcess {
+  const peer = spawnServe([], env);
+  running.push(peer);
+  return peer;
 }
 
 async function stopDirectory(): Promise<void> {
@@ -74,10 +59,10 @@ describe('serve while the directory is down', () => {
     const peer = serve(alice);
     // Then she says she is waiting, and why, more than once
     await peer.saw('waiting for the directory');
-    expect(peer.output.stderr).toContain('ECONNREFUSED');
+    expect(peer.stderr).toContain('ECONNREFUSED');
     await waitFor(
       () =>
-        peer.output.stderr.split('waiting for the directory').length > 2
+        peer.stderr.split('waiting for the directory').length > 2
           ? true
           : undefined,
       'a second try',
@@ -86,13 +71,13 @@ describe('serve while the directory is down', () => {
     // When the directory comes back, she goes online
     await directory.restart();
     directoryUp = true;
-    await peer.saw('"msg":"serving"');
+    await peer.serving();
     await waitFor(async () => {
       const result = await runPeerCli(['peers', '--json'], bob);
       return result.stdout.includes('"alice"') ? true : undefined;
     }, 'alice to be listed');
     peer.child.kill('SIGTERM');
-    expect(await exitOf(peer.child), peer.output.stderr).toBe(0);
+    expect(await exitOf(peer.child), peer.stderr).toBe(0);
   });
 
   it('stops cleanly on SIGINT while waiting', async () => {
@@ -101,15 +86,15 @@ describe('serve while the directory is down', () => {
     const peer = serve(carol);
     await peer.saw('waiting for the directory');
     peer.child.kill('SIGINT');
-    expect(await exitOf(peer.child), peer.output.stderr).toBe(0);
-    expect(peer.output.stderr).not.toContain('unexpected error');
+    expect(await exitOf(peer.child), peer.stderr).toBe(0);
+    expect(peer.stderr).not.toContain('unexpected error');
   });
 
   it('still fails at once on a wrong password', async () => {
     const dave = await userEnv('dave');
     const peer = serve({ ...dave, FERRY_PASSWORD: 'not the right password' });
-    expect(await exitOf(peer.child), peer.output.stderr).toBe(1);
-    expect(peer.output.stderr).toContain('Wrong username or password');
-    expect(peer.output.stderr).not.toContain('waiting for the directory');
+    expect(await exitOf(peer.child), peer.stderr).toBe(1);
+    expect(peer.stderr).toContain('Wrong username or password');
+    expect(peer.stderr).not.toContain('waiting for the directory');
   });
 });

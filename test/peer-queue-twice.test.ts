@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
   TransferState,
@@ -7,27 +6,15 @@ import {
   type TransferSnapshot,
 } from '@ferry/peer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256OfFile, TempDirs, waitFor } from './helpers/peer-temp.js';
 import {
-  startTestDirectory,
-  type TestDirectory,
-} from './helpers/peer-directory.js';
-import { startTestPeer, type TestPeer } from './helpers/peer-network.js';
-import { TempDirs, waitFor, writeRandomFile } from './helpers/peer-temp.js';
+  startSlowSourceNetwork,
+  type SharedFile,
+  type SlowSourceNetwork,
+} from './helpers/slow-source-network.js';
 
 const temp = new TempDirs();
-/** The source serves at most this fast, so a download lasts a while. */
-const UPLOAD_RATE = 1_500_000;
-const SIZE = 3 * 1024 * 1024;
-let directory: TestDirectory;
-let source: TestPeer;
-let fetcher: TestPeer;
-const files: { sha256: string; name: string; size: number }[] = [];
-
-function fileAt(index: number): (typeof files)[0] {
-  const file = files[index];
-  if (file === undefined) throw new Error(`no file ${index}`);
-  return file;
-}
+let network: SlowSourceNetwork;
 
 function downloads(peer: Peer): TransferSnapshot[] {
   return peer.snapshot().transfers.filter((t) => t.direction === 'down');
@@ -47,42 +34,27 @@ function until(peer: Peer, id: string, state: TransferState) {
   );
 }
 
-async function expectOnlyFile(file: (typeof files)[0]): Promise<void> {
-  expect(await readdir(fetcher.downloadDir)).toEqual([file.name]);
-  const bytes = await readFile(path.join(fetcher.downloadDir, file.name));
-  expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
+async function expectOnlyFile(file: SharedFile): Promise<void> {
+  const { downloadDir } = network.fetcher;
+  expect(await readdir(downloadDir)).toEqual([file.name]);
+  expect(await sha256OfFile(path.join(downloadDir, file.name))).toBe(
+    file.sha256,
+  );
 }
 
 beforeAll(async () => {
-  directory = await startTestDirectory(await temp.make('ferry-dir-'));
-  source = await startTestPeer(temp, 'source', directory.url, {
-    uploadRateBps: UPLOAD_RATE,
-  });
-  for (const name of ['twice.bin', 'again.bin']) {
-    const sha256 = await writeRandomFile(
-      path.join(source.shareDir, name),
-      SIZE,
-    );
-    files.push({ sha256, name, size: SIZE });
-  }
-  await source.peer.rescan();
-  fetcher = await startTestPeer(temp, 'fetcher', directory.url);
-  await waitFor(async () => {
-    const results = await fetcher.peer.search('bin');
-    return results.length === files.length ? true : undefined;
-  }, 'every file to be searchable');
+  network = await startSlowSourceNetwork(temp, ['twice.bin', 'again.bin']);
 });
 
 afterAll(async () => {
-  await Promise.all([source, fetcher].map((p) => p?.peer.stop()));
-  await directory?.close();
+  await network?.stop();
   await temp.cleanup();
 });
 
 describe('one file downloaded twice into one folder', () => {
   it('is queued once: the second request gets the first transfer', async () => {
-    const { peer } = fetcher;
-    const file = fileAt(0);
+    const { peer } = network.fetcher;
+    const file = network.file(0);
     // Given a download of a file under way
     const first = peer.download(file);
     await until(peer, first, TransferState.Downloading);
@@ -101,8 +73,8 @@ describe('one file downloaded twice into one folder', () => {
   });
 
   it('is queued anew once the first ended, and a retry of the old one is refused', async () => {
-    const { peer } = fetcher;
-    const file = fileAt(1);
+    const { peer } = network.fetcher;
+    const file = network.file(1);
     // Given a download of a file that was cancelled
     const old = peer.download(file);
     peer.cancel(old);
@@ -117,8 +89,8 @@ describe('one file downloaded twice into one folder', () => {
     );
     // And the new one completes alone into the folder
     await until(peer, fresh, TransferState.Done);
-    expect((await readdir(fetcher.downloadDir)).sort()).toEqual(
-      [fileAt(0).name, file.name].sort(),
+    expect((await readdir(network.fetcher.downloadDir)).sort()).toEqual(
+      [network.file(0).name, file.name].sort(),
     );
   });
 });

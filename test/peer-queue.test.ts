@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
   TransferState,
@@ -7,25 +6,16 @@ import {
   type TransferSnapshot,
 } from '@ferry/peer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256OfFile, TempDirs, waitFor } from './helpers/peer-temp.js';
 import {
-  startTestDirectory,
-  type TestDirectory,
-} from './helpers/peer-directory.js';
-import {
-  restartTestPeer,
-  startTestPeer,
-  type TestPeer,
-} from './helpers/peer-network.js';
-import { TempDirs, waitFor, writeRandomFile } from './helpers/peer-temp.js';
+  SHARED_FILE_SIZE as SIZE,
+  startSlowSourceNetwork,
+  type SharedFile,
+  type SlowSourceNetwork,
+} from './helpers/slow-source-network.js';
 
 const temp = new TempDirs();
-/** The source serves at most this fast, so downloads last a while. */
-const UPLOAD_RATE = 1_500_000;
-const SIZE = 3 * 1024 * 1024;
-let directory: TestDirectory;
-let source: TestPeer;
-let fetcher: TestPeer;
-const files: { sha256: string; name: string; size: number }[] = [];
+let network: SlowSourceNetwork;
 
 function stateOf(peer: Peer, id: string): TransferSnapshot {
   const transfer = peer.snapshot().transfers.find((t) => t.id === id);
@@ -44,54 +34,38 @@ function until(peer: Peer, id: string, ...states: TransferState[]) {
   );
 }
 
-async function hashOf(file: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
+/** Starts downloading `file`; resolves with its id once it is part-way. */
+async function downloadPartWay(file: SharedFile): Promise<string> {
+  const { peer } = network.fetcher;
+  const id = peer.download(file);
+  await waitFor(() => {
+    const t = stateOf(peer, id);
+    return t.bytesDone > 0 && t.bytesDone < SIZE ? true : undefined;
+  }, 'the download to be under way');
+  return id;
 }
 
 beforeAll(async () => {
-  directory = await startTestDirectory(await temp.make('ferry-dir-'));
-  source = await startTestPeer(temp, 'source', directory.url, {
-    uploadRateBps: UPLOAD_RATE,
-  });
-  for (const name of [
-    'one.bin',
-    'two.bin',
-    'three.bin',
-    'four.bin',
-    'five.bin',
-  ]) {
-    const sha256 = await writeRandomFile(
-      path.join(source.shareDir, name),
-      SIZE,
-    );
-    files.push({ sha256, name, size: SIZE });
-  }
-  await source.peer.rescan();
-  fetcher = await startTestPeer(temp, 'fetcher', directory.url, {
-    maxActiveDownloads: 1,
-  });
-  await waitFor(async () => {
-    const results = await fetcher.peer.search('bin');
-    return results.length === files.length ? true : undefined;
-  }, 'every file to be searchable');
+  network = await startSlowSourceNetwork(
+    temp,
+    ['one.bin', 'two.bin', 'three.bin', 'four.bin', 'five.bin'],
+    { maxActiveDownloads: 1 },
+  );
 });
 
 afterAll(async () => {
-  await Promise.all([source, fetcher].map((p) => p?.peer.stop()));
-  await directory?.close();
+  await network?.stop();
   await temp.cleanup();
 });
 
 describe('the transfer queue', () => {
   it('runs one download at a time, in queue order, with pause, resume, cancel, retry and reorder', async () => {
-    const [one, two, three] = files as [
-      (typeof files)[0],
-      (typeof files)[0],
-      (typeof files)[0],
+    const [one, two, three] = [
+      network.file(0),
+      network.file(1),
+      network.file(2),
     ];
-    const { peer } = fetcher;
+    const { peer } = network.fetcher;
     // Given three downloads queued with a limit of one at a time
     const a = peer.download(one);
     const b = peer.download(two);
@@ -121,56 +95,47 @@ describe('the transfer queue', () => {
     // Then all three complete, one at a time, with the right bytes
     for (const id of [c, a, b]) await until(peer, id, TransferState.Done);
     for (const file of [one, two, three]) {
-      expect(await hashOf(path.join(fetcher.downloadDir, file.name))).toBe(
-        file.sha256,
-      );
+      expect(
+        await sha256OfFile(path.join(network.fetcher.downloadDir, file.name)),
+      ).toBe(file.sha256);
     }
   });
 
   it('continues an unfinished download after a restart', async () => {
-    const four = files[3];
-    if (four === undefined) throw new Error('missing file');
+    const four = network.file(3);
     // Given a download that is part-way through
-    const id = fetcher.peer.download(four);
-    await waitFor(() => {
-      const t = stateOf(fetcher.peer, id);
-      return t.bytesDone > 0 && t.bytesDone < SIZE ? true : undefined;
-    }, 'the download to be under way');
+    const id = await downloadPartWay(four);
     // When the peer stops and starts again from the same home
-    await fetcher.peer.stop();
-    fetcher = await restartTestPeer(fetcher, { maxActiveDownloads: 1 });
+    await network.fetcher.peer.stop();
+    await network.restartFetcher();
     // Then the queue resumes it by itself and it completes
-    const done = await until(fetcher.peer, id, TransferState.Done);
+    const done = await until(network.fetcher.peer, id, TransferState.Done);
     expect(done.bytesDone).toBe(SIZE);
-    expect(await hashOf(path.join(fetcher.downloadDir, four.name))).toBe(
-      four.sha256,
-    );
+    expect(
+      await sha256OfFile(path.join(network.fetcher.downloadDir, four.name)),
+    ).toBe(four.sha256);
   });
 
   it('cancelling a download paused before a restart deletes its .part and record', async () => {
-    const five = fileAt(4);
+    const five = network.file(4);
     // Given a download paused part-way, and the peer restarted
-    const id = fetcher.peer.download(five);
-    await waitFor(() => {
-      const t = stateOf(fetcher.peer, id);
-      return t.bytesDone > 0 && t.bytesDone < SIZE ? true : undefined;
-    }, 'the download to be under way');
-    fetcher.peer.pause(id);
-    await until(fetcher.peer, id, TransferState.Paused);
+    const id = await downloadPartWay(five);
+    network.fetcher.peer.pause(id);
+    await until(network.fetcher.peer, id, TransferState.Paused);
     // (a paused download keeps its lock: no other download may take it)
     expect(await partFiles()).toEqual([
       'five.bin.part',
       'five.bin.part.ferry',
       'five.bin.part.ferry.lock',
     ]);
-    await fetcher.peer.stop();
+    await network.fetcher.peer.stop();
     expect(await partFiles()).toEqual(['five.bin.part', 'five.bin.part.ferry']);
-    fetcher = await restartTestPeer(fetcher, { maxActiveDownloads: 1 });
-    expect(stateOf(fetcher.peer, id).state).toBe(TransferState.Paused);
+    await network.restartFetcher();
+    expect(stateOf(network.fetcher.peer, id).state).toBe(TransferState.Paused);
     // When it is cancelled
-    fetcher.peer.cancel(id);
+    network.fetcher.peer.cancel(id);
     // Then its partial data and record are gone
-    await until(fetcher.peer, id, TransferState.Cancelled);
+    await until(network.fetcher.peer, id, TransferState.Cancelled);
     await waitFor(
       async () => ((await partFiles()).length === 0 ? true : undefined),
       'the .part file and its record to be deleted',
@@ -179,39 +144,35 @@ describe('the transfer queue', () => {
 
   it('clears done, cancelled and failed downloads, also after a restart', async () => {
     // Given finished and cancelled downloads in the list
-    const before = fetcher.peer.snapshot().transfers;
+    const before = network.fetcher.peer.snapshot().transfers;
     const finished = [TransferState.Done, TransferState.Cancelled];
     expect(before.some((t) => t.state === TransferState.Done)).toBe(true);
     expect(before.some((t) => t.state === TransferState.Cancelled)).toBe(true);
     // And one still waiting
-    const waiting = fetcher.peer.download(fileAt(0));
-    fetcher.peer.pause(waiting);
-    await until(fetcher.peer, waiting, TransferState.Paused);
+    const waiting = network.fetcher.peer.download(network.file(0));
+    network.fetcher.peer.pause(waiting);
+    await until(network.fetcher.peer, waiting, TransferState.Paused);
     // When they are cleared
-    fetcher.peer.clearFinished();
+    network.fetcher.peer.clearFinished();
     // Then only the paused one stays, and stays so after a restart
     const ids = () =>
-      fetcher.peer
+      network.fetcher.peer
         .snapshot()
         .transfers.filter((t) => t.direction === 'down')
         .map((t) => t.id);
     expect(ids()).toEqual([waiting]);
-    await fetcher.peer.stop();
-    fetcher = await restartTestPeer(fetcher, { maxActiveDownloads: 1 });
+    await network.fetcher.peer.stop();
+    await network.restartFetcher();
     expect(ids()).toEqual([waiting]);
     expect(
-      fetcher.peer.snapshot().transfers.some((t) => finished.includes(t.state)),
+      network.fetcher.peer
+        .snapshot()
+        .transfers.some((t) => finished.includes(t.state)),
     ).toBe(false);
   });
 });
 
 async function partFiles(): Promise<string[]> {
-  const names = await readdir(fetcher.downloadDir);
+  const names = await readdir(network.fetcher.downloadDir);
   return names.filter((name) => name.includes('.part')).sort();
-}
-
-function fileAt(index: number): { sha256: string; name: string; size: number } {
-  const file = files[index];
-  if (file === undefined) throw new Error(`missing file ${index}`);
-  return file;
 }

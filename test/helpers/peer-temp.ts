@@ -1,4 +1,4 @@
-export { TempDirs, writeRandomFile } from './temp-files.js';
+export { sha256OfFile, TempDirs, writeRandomFile } from './temp-files.js';
 
 /** Polls `check` until it returns a value other than undefined. */
 export async function waitFor<T>(

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -40,4 +40,11 @@ export async function writeRandomFile(
   }
   await writeFile(path, Buffer.concat(parts));
   return hash.digest('hex');
+}
+
+/** The SHA-256 of the file at `path`, in hex. */
+export async function sha256OfFile(path: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 }
