@@ -31,7 +31,7 @@ const b = await profile('bobby');
 const bob = await connectPeer({ profile: b.profile, password: 'password123', register: true },
   { home: b.home });
 let found;
-while (!(found = (await bob.search('big'))[0])) await new Promise((r) => setTimeout(r, 100));
+while (!(found = (await bob.search('big')).results[0])) await new Promise((r) => setTimeout(r, 100));
 const id = bob.download(found);
 while (!(bob.snapshot().transfers.find((t) => t.id === id)?.bytesDone > 0)) {
   await new Promise((r) => setTimeout(r, 100));

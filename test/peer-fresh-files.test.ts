@@ -60,7 +60,7 @@ describe('files written just before or after a peer starts', () => {
     }
     // Then another peer finds every one of them within a bounded wait
     const found = await waitFor(async () => {
-      const results = await bob.peer.search('freshly', { limit: 50 });
+      const { results } = await bob.peer.search('freshly', { limit: 50 });
       const seen = results.filter((r) => hashes.has(r.sha256));
       return seen.length === hashes.size ? seen : undefined;
     }, 'every fresh file to be searchable');

@@ -51,7 +51,7 @@ describe('share updates after a failed one', () => {
     );
     // Then bob finds both long before erin's next heartbeat
     const found = await waitFor(async () => {
-      const results = await bob.peer.search('while');
+      const { results } = await bob.peer.search('while');
       const hashes = results.map((r) => r.sha256);
       return hashes.includes(lost) && hashes.includes(later)
         ? results

@@ -71,14 +71,14 @@ describe('three peers and a directory on loopback', () => {
     const sha256 = await writeRandomFile(file, 4096);
     // Then bob finds it within seconds
     const found = await waitFor(async () => {
-      const results = await bob.peer.search('ephemeral');
+      const { results } = await bob.peer.search('ephemeral');
       return results.find((r) => r.sha256 === sha256);
     }, 'the new file to be searchable');
     expect(found).toMatchObject({ name: 'ephemeral-notes.txt', size: 4096 });
     // When it is removed, it disappears from search
     await rm(file);
     await waitFor(async () => {
-      const results = await bob.peer.search('ephemeral');
+      const { results } = await bob.peer.search('ephemeral');
       return results.length === 0 ? true : undefined;
     }, 'the removed file to vanish');
   });
@@ -95,7 +95,7 @@ describe('three peers and a directory on loopback', () => {
       path.join(carol.shareDir, 'danube waltz.flac'),
     );
     const result = await waitFor(async () => {
-      const results = await bob.peer.search('danube');
+      const { results } = await bob.peer.search('danube');
       return results.find((r) => r.sha256 === sha256 && r.sources === 2);
     }, 'two sources of the file');
     // When bob downloads it

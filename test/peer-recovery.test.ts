@@ -38,7 +38,7 @@ beforeAll(async () => {
   );
   await alice.peer.rescan();
   await waitFor(async () => {
-    const results = await bob.peer.search('recovery');
+    const { results } = await bob.peer.search('recovery');
     return results.length > 0 ? true : undefined;
   }, "alice's file to be searchable");
 });
@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 async function aliceSources(): Promise<number> {
-  const results = await bob.peer.search('recovery');
+  const { results } = await bob.peer.search('recovery');
   return results.find((r) => r.sha256 === aliceFile)?.sources ?? 0;
 }
 

@@ -69,7 +69,7 @@ export async function startSlowSourceNetwork(
     );
     started.push(fetcher);
     await waitFor(async () => {
-      const results = await fetcher.peer.search('bin');
+      const { results } = await fetcher.peer.search('bin');
       return results.length === files.length ? true : undefined;
     }, 'every file to be searchable');
     return network(directory, source, fetcher, files, fetcherOptions);

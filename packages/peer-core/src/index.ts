@@ -18,6 +18,7 @@ export {
   type Profile,
   type ProfileStore,
   type SearchOptions,
+  type SearchPage,
   type SearchResult,
   type ShareSummary,
   type SharedFileEntry,

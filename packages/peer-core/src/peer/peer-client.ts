@@ -40,6 +40,17 @@ export interface SearchResult {
   sources: number;
 }
 
+/** The files a search found, best first. */
+export interface SearchPage {
+  results: SearchResult[];
+  /**
+   * More files may match than `results` holds: the directory has further
+   * results past the limit, or it left out names of a very large tie of
+   * equally long names. More words narrow the search.
+   */
+  more: boolean;
+}
+
 /** One file of a peer's share (a browsed peer's or our own). */
 export interface SharedFileEntry {
   name: string;
@@ -141,7 +152,7 @@ export interface PeerClient {
   snapshot(): PeerSnapshot;
   /** Subscribes to a change; returns the function that unsubscribes. */
   subscribe(listener: (snapshot: PeerSnapshot) => void): () => void;
-  search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
+  search(query: string, options?: SearchOptions): Promise<SearchPage>;
   browse(username: string): Promise<SharedFileEntry[]>;
   ownFiles(): Promise<SharedFileEntry[]>;
   /**

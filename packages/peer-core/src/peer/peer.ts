@@ -11,7 +11,7 @@ import {
   type PeerClient,
   type PeerSnapshot,
   type SearchOptions,
-  type SearchResult,
+  type SearchPage,
   type SharedFileEntry,
 } from './peer-client.js';
 import type { PeerRuntime } from './peer-runtime.js';
@@ -114,18 +114,23 @@ export class Peer implements PeerClient {
   async search(
     query: string,
     options: SearchOptions = {},
-  ): Promise<SearchResult[]> {
+  ): Promise<SearchPage> {
     const { session } = this.#rt;
     const response = await session.call((token) =>
       session.client.search(token, { q: query, ...options }),
     );
-    return response.results.map(({ sha256, name, names, size, sources }) => ({
-      sha256,
-      name,
-      names,
-      size,
-      sources,
-    }));
+    return {
+      results: response.results.map(
+        ({ sha256, name, names, size, sources }) => ({
+          sha256,
+          name,
+          names,
+          size,
+          sources,
+        }),
+      ),
+      more: response.nextCursor !== null || response.truncated,
+    };
   }
 
   browse(username: string): Promise<SharedFileEntry[]> {

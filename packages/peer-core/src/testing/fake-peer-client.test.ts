@@ -26,7 +26,7 @@ describe('FakePeerClient', () => {
     // Given two peers holding the same bytes under two names
     client = network();
     // When searching a word of one name
-    const results = await client.search('DANUBE');
+    const { results } = await client.search('DANUBE');
     // Then one result with both names and two sources comes back
     expect(results).toHaveLength(1);
     expect(results[0]?.sources).toBe(2);

@@ -5,7 +5,7 @@ import {
   type PeerSnapshot,
   type PeerSummary,
   type SearchOptions,
-  type SearchResult,
+  type SearchPage,
   type SharedFileEntry,
   type TransferSnapshot,
 } from '../peer/peer-client.js';
@@ -87,7 +87,7 @@ export class FakePeerClient implements PeerClient {
     return () => this.#listeners.delete(listener);
   }
 
-  search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
+  search(query: string, options?: SearchOptions): Promise<SearchPage> {
     return Promise.resolve(searchFiles(this.peers, query, options));
   }
 

@@ -1,5 +1,6 @@
 import type {
   SearchOptions,
+  SearchPage,
   SearchResult,
   SharedFileEntry,
 } from '../peer/peer-client.js';
@@ -11,13 +12,14 @@ interface HasFiles {
 /**
  * Searches peers' files the way the directory does: every word of `query`
  * must appear in the name (case-insensitive); one result per content hash,
- * counting the peers that hold it; size and extension filters; `limit`.
+ * counting the peers that hold it; size and extension filters; `limit`,
+ * past which `more` is set.
  */
 export function searchFiles(
   peers: readonly HasFiles[],
   query: string,
   options: SearchOptions = {},
-): SearchResult[] {
+): SearchPage {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const byHash = new Map<string, SearchResult>();
   for (const peer of peers) {
@@ -40,7 +42,9 @@ export function searchFiles(
       }
     }
   }
-  return [...byHash.values()].slice(0, options.limit ?? Infinity);
+  const found = [...byHash.values()];
+  const limit = options.limit ?? Infinity;
+  return { results: found.slice(0, limit), more: found.length > limit };
 }
 
 function matches(

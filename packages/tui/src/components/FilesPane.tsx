@@ -82,7 +82,7 @@ export function FilesPane({
     (withSources ? fit('SOURCES', SOURCES_WIDTH, 'right') : '');
   return (
     <Pane
-      title={filesTitle(ui.filesView, ui.fileRows.length, failed)}
+      title={filesTitle(ui.filesView, ui.fileRows.length, failed, ui.filesMore)}
       focused={focused}
       width={width}
       height={height}

@@ -2,7 +2,7 @@ import { useCallback, useRef, type Dispatch } from 'react';
 import {
   getErrorMessage,
   type PeerClient,
-  type SearchResult,
+  type SearchPage,
   type SharedFileEntry,
 } from '@ferry/peer-core';
 import type { UiAction } from '../state/ui-action.js';
@@ -11,23 +11,28 @@ import type { FileRow, FilesView } from '../state/ui-state.js';
 /** How many results one search asks for (the directory allows up to 200). */
 export const SEARCH_LIMIT = 200;
 
-function fromShare(files: SharedFileEntry[]): FileRow[] {
-  return files.map(({ sha256, name, size }) => ({ sha256, name, size }));
+/** What a view lists, and whether more files match than that. */
+interface Loaded {
+  rows: FileRow[];
+  more: boolean;
 }
 
-function fromResults(results: SearchResult[]): FileRow[] {
-  return results.map(({ sha256, name, size, sources }) => ({
+function fromShare(files: SharedFileEntry[]): Loaded {
+  const rows = files.map(({ sha256, name, size }) => ({ sha256, name, size }));
+  return { rows, more: false };
+}
+
+function fromResults({ results, more }: SearchPage): Loaded {
+  const rows = results.map(({ sha256, name, size, sources }) => ({
     sha256,
     name,
     size,
     sources,
   }));
+  return { rows, more };
 }
 
-async function rowsFor(
-  client: PeerClient,
-  view: FilesView,
-): Promise<FileRow[]> {
+async function load(client: PeerClient, view: FilesView): Promise<Loaded> {
   switch (view.kind) {
     case 'search':
       return fromResults(
@@ -38,7 +43,7 @@ async function rowsFor(
     case 'own':
       return fromShare(await client.ownFiles());
     case 'empty':
-      return [];
+      return { rows: [], more: false };
     default: {
       const exhaustive: never = view;
       return exhaustive;
@@ -57,8 +62,9 @@ export function useFilesLoader(
       counter.current += 1;
       const request = counter.current;
       dispatch({ type: 'files-load', request, view });
-      rowsFor(client, view).then(
-        (rows) => dispatch({ type: 'files-loaded', request, rows }),
+      load(client, view).then(
+        ({ rows, more }) =>
+          dispatch({ type: 'files-loaded', request, rows, more }),
         (error: unknown) =>
           dispatch({
             type: 'files-failed',

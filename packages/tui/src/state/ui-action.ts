@@ -11,7 +11,7 @@ export type UiAction =
   | { type: 'back' }
   | { type: 'search-open' }
   | { type: 'files-load'; request: number; view: FilesView }
-  | { type: 'files-loaded'; request: number; rows: FileRow[] }
+  | { type: 'files-loaded'; request: number; rows: FileRow[]; more: boolean }
   | { type: 'files-failed'; request: number; error: string }
   | { type: 'notice'; text: string }
   | { type: 'notice-expired'; serial: number };

@@ -80,6 +80,7 @@ describe('uiReducer', () => {
         type: 'files-loaded',
         request: 1,
         rows: [{ sha256: 'old', name: 'old', size: 1 }],
+        more: false,
       },
     ]);
     expect(loading).toMatchObject({ fileRows: [], filesLoading: true });
@@ -89,6 +90,7 @@ describe('uiReducer', () => {
           type: 'files-loaded',
           request: 2,
           rows: [{ sha256: 'new', name: 'new', size: 1 }],
+          more: false,
         },
       ],
       loading,

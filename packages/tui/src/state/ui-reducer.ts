@@ -1,6 +1,10 @@
 import { clampCursor } from './clamp-cursor.js';
 import type { UiAction } from './ui-action.js';
-import { Pane, PANES, type UiState } from './ui-state.js';
+import { Pane, PANES, type FileRow, type UiState } from './ui-state.js';
+
+/** Shown when a search matched more files than it lists. */
+export const MORE_NOTICE =
+  'More files match than are listed: add words to narrow the search.';
 
 /** The main screen's state machine: pure, so it is tested without Ink. */
 export function uiReducer(state: UiState, action: UiAction): UiState {
@@ -35,13 +39,14 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
         fileRows: [],
         filesLoading: true,
         filesError: '',
+        filesMore: false,
         filesRequest: action.request,
         cursors: { ...state.cursors, [Pane.Files]: 0 },
         notice: '',
       };
     case 'files-loaded':
       if (action.request !== state.filesRequest) return state;
-      return { ...state, fileRows: action.rows, filesLoading: false };
+      return loaded(state, action.rows, action.more);
     case 'files-failed':
       if (action.request !== state.filesRequest) return state;
       return { ...state, filesLoading: false, filesError: action.error };
@@ -59,6 +64,18 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return exhaustive;
     }
   }
+}
+
+/** Rows that arrived; if more files match, a notice says how to see them. */
+function loaded(state: UiState, rows: FileRow[], more: boolean): UiState {
+  const next = { ...state, fileRows: rows, filesLoading: false };
+  if (!more) return { ...next, filesMore: false };
+  return {
+    ...next,
+    filesMore: true,
+    notice: MORE_NOTICE,
+    noticeSerial: state.noticeSerial + 1,
+  };
 }
 
 function cycle(pane: Pane, step: number): Pane {

@@ -41,6 +41,11 @@ export interface UiState {
   filesLoading: boolean;
   /** Why the latest files load failed; '' when it did not. */
   filesError: string;
+  /**
+   * More files may match the search than are listed: the directory has
+   * more past the limit, or left out names of a very large tie.
+   */
+  filesMore: boolean;
   /** A one-line notice: what just happened or went wrong. */
   notice: string;
   /** Counts notices, so only the newest one's timer clears it. */
@@ -58,6 +63,7 @@ export const initialUiState: UiState = {
   filesRequest: 0,
   filesLoading: false,
   filesError: '',
+  filesMore: false,
   notice: '',
   noticeSerial: 0,
 };
