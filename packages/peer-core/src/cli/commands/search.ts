@@ -10,6 +10,9 @@ import type { SearchResult } from '../../peer/peer-client.js';
 /** Printed when the directory passed over names of a large tie. */
 const TRUNCATED_NOTE =
   'more names of one length match than a search reads, so some were left out: add words to narrow it';
+/** Printed when more results lie past `--limit`. */
+const MORE_NOTE = (limit: number) =>
+  `more files match than these ${limit}: --limit shows up to ${PAGE_LIMITS.search}, more words narrow the search`;
 
 type SearchRow = Pick<SearchResult, 'sha256' | 'name' | 'size' | 'sources'>;
 
@@ -42,8 +45,9 @@ export function searchCommand(): Command {
         ({ sha256, name, size, sources }) => ({ sha256, name, size, sources }),
       );
       const { truncated } = response;
+      const more = response.nextCursor !== null;
       if (flags.json) {
-        printJson({ results, truncated });
+        printJson({ results, more, truncated });
         return;
       }
       if (results.length === 0) {
@@ -51,6 +55,7 @@ export function searchCommand(): Command {
       } else {
         printLine(table(results));
       }
+      if (more) printLine(MORE_NOTE(flags.limit));
       if (truncated) printLine(TRUNCATED_NOTE);
     });
 }

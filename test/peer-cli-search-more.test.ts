@@ -35,7 +35,7 @@ afterAll(async () => {
   await temp.cleanup();
 });
 
-describe('ferry-peer search over a tie larger than a search reads', () => {
+describe('ferry-peer search when more files match than it lists', () => {
   it('says some names were left out, in the table and in JSON', async () => {
     // When bob searches for the tied word, as a table and as JSON
     const table = await runPeerCli(
@@ -54,14 +54,39 @@ describe('ferry-peer search over a tie larger than a search reads', () => {
     expect(doc.truncated).toBe(true);
   });
 
-  it('says nothing of the kind for a search with no tie', async () => {
+  it('says more files lie past --limit, in the table and in JSON', async () => {
+    // When bob asks for 4 of the ten "track 00…" names
+    const table = await runPeerCli(
+      ['search', 'track 00', '--limit', '4'],
+      bobEnv,
+    );
+    const json = await runPeerCli(
+      ['search', 'track 00', '--limit', '4', '--json'],
+      bobEnv,
+    );
+
+    // Then the table of 4 ends with a line saying how to see more
+    const lines = table.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1 + 4 + 1);
+    expect(lines.at(-1)).toMatch(/^more files match than these 4: --limit/);
+    // And the JSON document says there are more, none left out
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      more: true,
+      truncated: false,
+    });
+  });
+
+  it('says nothing of the kind for a search listing every match', async () => {
     // When bob searches for a word of one name
     const table = await runPeerCli(['search', 'lonely'], bobEnv);
     const json = await runPeerCli(['search', 'lonely', '--json'], bobEnv);
 
-    // Then the table is a header and one row, and the JSON says no cut
+    // Then the table is a header and one row, and the JSON says no more
     expect(table.stdout.trim().split('\n')).toHaveLength(2);
-    expect(table.stdout).not.toMatch(/left out/);
-    expect(JSON.parse(json.stdout)).toMatchObject({ truncated: false });
+    expect(table.stdout).not.toMatch(/left out|more files match/);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      more: false,
+      truncated: false,
+    });
   });
 });
