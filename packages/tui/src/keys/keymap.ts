@@ -68,7 +68,13 @@ export const KEYMAP: readonly Binding[] = [
   b(Command.Back, Scope.Search, ['escape'], 'close the search box', 'close'),
   b(Command.PauseResume, Scope.Transfers, ['p'], 'pause or resume', 'pause'),
   b(Command.Cancel, Scope.Transfers, ['x', 'd'], 'cancel', 'cancel'),
-  b(Command.Retry, Scope.Transfers, ['r'], 'retry a failed one', 'retry'),
+  b(
+    Command.Retry,
+    Scope.Transfers,
+    ['r'],
+    'retry a failed or cancelled one',
+    'retry',
+  ),
   b(
     Command.ClearFinished,
     Scope.Transfers,
