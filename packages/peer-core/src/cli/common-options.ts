@@ -1,5 +1,8 @@
 import { Option, type Command } from 'commander';
-import type { SettingFlags } from '../config/settings.js';
+import {
+  DEFAULT_DIRECTORY_URL,
+  type SettingFlags,
+} from '../config/settings.js';
 import { directoryArgument } from './parse-flags.js';
 
 /** Flags every command takes. */
@@ -11,7 +14,10 @@ export interface CommonFlags extends SettingFlags {
 export function withCommonOptions(command: Command): Command {
   return command
     .addOption(
-      new Option('--directory <url>', 'directory URL')
+      new Option(
+        '--directory <url>',
+        `directory URL (default: ${DEFAULT_DIRECTORY_URL})`,
+      )
         .env('FERRY_DIRECTORY')
         .argParser(directoryArgument),
     )

@@ -5,6 +5,7 @@ import { CommanderError } from 'commander';
 export const EXIT_USAGE = 2;
 
 export { packageVersion } from '../package-version.js';
+export { DEFAULT_DIRECTORY_URL, DEFAULT_LISTEN } from '../config/settings.js';
 
 /**
  * Runs a commander program with Ferry's exit-code convention: `--help` and

@@ -10,7 +10,7 @@ import { RateLimiter } from './rate-limiter.js';
 import type { ServedShare, ServerContext } from './server-context.js';
 import { serveDownload } from './serve-download.js';
 import { serveBrowse, serveInfo, serveManifest } from './serve-metadata.js';
-import { UploadTracker } from './upload-tracker.js';
+import { DEFAULT_UPLOAD_SLOTS, UploadTracker } from './upload-tracker.js';
 import { grpcJs } from '../grpc/load-on-use.js';
 
 export interface PeerServerOptions {
@@ -56,7 +56,7 @@ export async function startPeerServer(
   options: PeerServerOptions,
 ): Promise<PeerServer> {
   const { host, port } = parsePeerAddress(options.listen);
-  const slots = options.uploadSlots ?? 4;
+  const slots = options.uploadSlots ?? DEFAULT_UPLOAD_SLOTS;
   if (!Number.isInteger(slots) || slots < 1) {
     throw new PeerError(PeerErrorCode.InvalidInput, 'upload slots must be ≥ 1');
   }

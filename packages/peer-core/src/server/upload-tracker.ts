@@ -47,6 +47,9 @@ interface Active {
   lastProgressMs: number;
 }
 
+/** `Download` streams served at once unless told otherwise. */
+export const DEFAULT_UPLOAD_SLOTS = 4;
+
 /**
  * Upload slots and the live list of uploads: at most `slots` streams at
  * once (`acquire` returns undefined beyond), each observable by front ends.

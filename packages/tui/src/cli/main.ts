@@ -1,6 +1,11 @@
 import { Command } from 'commander';
 import { prepareRenderEnv } from '../app/render-env.js';
-import { packageVersion, runProgram } from '@ferry/peer-core/program';
+import {
+  DEFAULT_DIRECTORY_URL,
+  DEFAULT_LISTEN,
+  packageVersion,
+  runProgram,
+} from '@ferry/peer-core/program';
 import type { FerryFlags } from '../app/ferry-flags.js';
 
 /** Builds the `ferry` command line. React and Ink load only to run the UI. */
@@ -11,12 +16,18 @@ export function buildProgram(): Command {
       packageVersion(new URL('../../package.json', import.meta.url)),
       '-V, --version',
     )
-    .option('--directory <url>', 'directory URL (or FERRY_DIRECTORY)')
+    .option(
+      '--directory <url>',
+      `directory URL (or FERRY_DIRECTORY; default: ${DEFAULT_DIRECTORY_URL})`,
+    )
     .option('--user <name>', 'username (or FERRY_USER)')
     .option('--profile <name>', 'saved profile to log in with')
     .option('--share <dir>', 'folder to share')
     .option('--downloads <dir>', 'folder downloads are written to')
-    .option('--listen <host:port>', 'gRPC address to serve on (port 0: any)')
+    .option(
+      '--listen <host:port>',
+      `gRPC address to serve on (default: ${DEFAULT_LISTEN}, any port)`,
+    )
     .option('--home <dir>', 'folder for all config and state (or FERRY_HOME)')
     .addHelpText(
       'after',

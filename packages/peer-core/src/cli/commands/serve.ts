@@ -1,4 +1,7 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { DEFAULT_LISTEN } from '../../config/settings.js';
+import { DEFAULT_MAX_ACTIVE_DOWNLOADS } from '../../peer/transfer-queue.js';
+import { DEFAULT_UPLOAD_SLOTS } from '../../server/upload-tracker.js';
 import { withCommonOptions, type CommonFlags } from '../common-options.js';
 import { listenArgument, positiveInteger } from '../parse-flags.js';
 
@@ -17,15 +20,29 @@ export function serveCommand(): Command {
       'share a folder and stay online until SIGINT/SIGTERM',
     ),
   )
-    .option('--share <dir>', 'folder to share')
-    .option('--downloads <dir>', 'folder downloads go to')
+    .option(
+      '--share <dir>',
+      'folder to share (default: $FERRY_HOME/share, or ~/Ferry/share without it)',
+    )
+    .option(
+      '--downloads <dir>',
+      'folder downloads go to (default: $FERRY_HOME/downloads, or ~/Ferry/downloads)',
+    )
     .option(
       '--listen <host:port>',
-      'gRPC listen address (port 0: any free)',
+      `gRPC listen address (default: ${DEFAULT_LISTEN}; port 0: any free)`,
       listenArgument,
     )
-    .option('--max-downloads <n>', 'downloads at once', positiveInteger(64))
-    .option('--upload-slots <n>', 'uploads at once', positiveInteger(256))
+    .addOption(
+      new Option('--max-downloads <n>', 'downloads at once')
+        .argParser(positiveInteger(64))
+        .default(DEFAULT_MAX_ACTIVE_DOWNLOADS),
+    )
+    .addOption(
+      new Option('--upload-slots <n>', 'uploads at once')
+        .argParser(positiveInteger(256))
+        .default(DEFAULT_UPLOAD_SLOTS),
+    )
     .option(
       '--upload-rate <bytes>',
       'cap on the total upload rate, bytes per second',
