@@ -48,10 +48,10 @@ describe('the programs’ --help states the defaults the README gives', () => {
     expect(optionEntry(helpOf('ferry-peer', ['serve']), flag)).toContain(says);
   });
 
-  it.each([DIRECTORY, ['--listen', '(default: 127.0.0.1:0, any port)']])(
-    'ferry: %s',
-    (flag, says) => {
-      expect(optionEntry(helpOf('ferry', []), flag)).toContain(says);
-    },
-  );
+  it.each<readonly [string, string]>([
+    DIRECTORY,
+    ['--listen', '(default: 127.0.0.1:0, any port)'],
+  ])('ferry: %s', (flag, says) => {
+    expect(optionEntry(helpOf('ferry', []), flag)).toContain(says);
+  });
 });
