@@ -1,37 +1,30 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { displayWidth } from '@ferry/tui';
-import { FakePeerClient, sampleFile } from '@ferry/peer-core/testing';
-import { KEYS, press, waitForFrame, type InkInstance } from './helpers/ink.js';
-import { renderMainScreen } from './helpers/main-screen.js';
+import { sampleFile } from '@ferry/peer-core/testing';
+import { KEYS, press, waitForFrame } from './helpers/ink.js';
+import {
+  useFakeMainScreen,
+  type FakeMainScreen,
+} from './helpers/main-screen.js';
 
-let instance: InkInstance | undefined;
-let client: FakePeerClient | undefined;
-
-afterEach(async () => {
-  instance?.unmount();
-  instance = undefined;
-  await client?.stop();
-});
+const start = useFakeMainScreen();
 
 /** The app on a fake network where `alice` shares `files`, browsed. */
 async function browse(
   files: ReturnType<typeof sampleFile>[],
-): Promise<InkInstance> {
-  const peer = new FakePeerClient({
-    tickMs: 0,
-    peers: [{ username: 'alice', files }],
-  });
-  client = peer;
-  instance = await renderMainScreen(peer);
-  await press(instance, KEYS.enter);
-  await waitForFrame(instance, (f) => f.includes("alice's share"));
-  return instance;
+): Promise<FakeMainScreen> {
+  const screen = await start({ peers: [{ username: 'alice', files }] });
+  await press(screen.app, KEYS.enter);
+  await waitForFrame(screen.app, (f) => f.includes("alice's share"));
+  return screen;
 }
 
 describe('downloading from the Files pane', () => {
   it('says "Already downloading" on a second Enter and starts one transfer', async () => {
     // Given a peer's file downloading after Enter
-    const app = await browse([sampleFile('waltz.flac', 48_200_000)]);
+    const { app, client } = await browse([
+      sampleFile('waltz.flac', 48_200_000),
+    ]);
     await press(app, KEYS.enter);
     await waitForFrame(app, (f) => f.includes('Downloading waltz.flac'));
     // When Enter is pressed on it again
@@ -40,14 +33,14 @@ describe('downloading from the Files pane', () => {
     await waitForFrame(app, (f) =>
       f.includes('Already downloading waltz.flac'),
     );
-    expect(client?.snapshot().transfers).toHaveLength(1);
+    expect(client.snapshot().transfers).toHaveLength(1);
   });
 
   it('shows a notice naming a hostile file safely, on one line', async () => {
     // Given files named with colour codes and a bell, and a very long name
     const evil = 'evil\u001b[31mRED\u001b[0m\u0007.txt';
     const long = `${'x'.repeat(190)}.bin`;
-    const app = await browse([sampleFile(evil, 10), sampleFile(long, 10)]);
+    const { app } = await browse([sampleFile(evil, 10), sampleFile(long, 10)]);
     // When the hostile one is downloaded
     await press(app, KEYS.enter);
     const frame = await waitForFrame(app, (f) => f.includes('Downloading'));

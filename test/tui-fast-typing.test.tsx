@@ -13,32 +13,30 @@ import {
   waitForFrame,
   type InkInstance,
 } from './helpers/ink.js';
-import { renderMainScreen } from './helpers/main-screen.js';
+import {
+  useFakeMainScreen,
+  type FakeMainScreen,
+} from './helpers/main-screen.js';
 import { HOME_PROFILE } from './helpers/home-profile.js';
 
-let instance: InkInstance | undefined;
-let client: FakePeerClient | undefined;
+const start = useFakeMainScreen();
+
+let login: { app: InkInstance; client: FakePeerClient } | undefined;
 
 afterEach(async () => {
-  instance?.unmount();
-  instance = undefined;
-  await client?.stop();
+  login?.app.unmount();
+  await login?.client.stop();
+  login = undefined;
 });
 
 const home = HOME_PROFILE;
 
 /** The main screen of a logged-in peer; alice shares `fileName`. */
-async function mainScreen(fileName = 'movie.mkv'): Promise<InkInstance> {
-  client = new FakePeerClient({
-    username: 'hank',
-    tickMs: 0,
+function mainScreen(fileName = 'movie.mkv'): Promise<FakeMainScreen> {
+  return start({
     peers: [{ username: 'alice', files: [sampleFile(fileName, 10)] }],
     ownFiles: [],
   });
-  const peer = client;
-  instance = await renderMainScreen(peer);
-  await waitForFrame(instance, (f) => f.includes('Peers'));
-  return instance;
 }
 
 /** The login screen over `store`, recording each login asked for. */
@@ -46,15 +44,15 @@ async function loginScreen(
   store: MemoryProfileStore,
   requests: LoginRequest[],
 ): Promise<InkInstance> {
-  client = new FakePeerClient({ tickMs: 0, username: 'hank' });
-  const peer = client;
+  const client = new FakePeerClient({ tickMs: 0, username: 'hank' });
   const connect = (request: LoginRequest) => {
     requests.push(request);
-    return Promise.resolve(peer);
+    return Promise.resolve(client);
   };
-  instance = await renderApp(<App store={store} connect={connect} />);
-  await waitForFrame(instance, (f) => f.includes('hank@127.0.0.1:7070'));
-  return instance;
+  const app = await renderApp(<App store={store} connect={connect} />);
+  login = { app, client };
+  await waitForFrame(app, (f) => f.includes('hank@127.0.0.1:7070'));
+  return app;
 }
 
 /** Writes each character as its own keystroke, with no pause between. */
@@ -65,13 +63,13 @@ function typeInBurst(app: InkInstance, text: string): void {
 describe('text boxes under fast typing', () => {
   it('keeps every character typed faster than the screen redraws', async () => {
     // Given the main screen with the search box open
-    instance = await mainScreen('river.bin');
-    await press(instance, '/');
+    const { app } = await mainScreen('river.bin');
+    await press(app, '/');
     // When a query is typed in one burst of separate keystrokes
-    await waitForFrame(instance, (f) => f.includes('Enter to search'));
-    typeInBurst(instance, 'danube waltz');
+    await waitForFrame(app, (f) => f.includes('Enter to search'));
+    typeInBurst(app, 'danube waltz');
     // Then the box shows all of it, in order
-    const frame = await waitForFrame(instance, (f) =>
+    const frame = await waitForFrame(app, (f) =>
       f.includes('search: danube waltz'),
     );
     expect(frame).toContain('search: danube waltz');
@@ -82,8 +80,8 @@ describe('text boxes under fast typing', () => {
     ['a mistake, its Backspaces, a word and Enter', 'xx\x7f\x7fmovie\r'],
   ])('searches for exactly what %s in one burst say', async (_, burst) => {
     // Given the search box, open
-    const app = await mainScreen();
-    const search = vi.spyOn(client as FakePeerClient, 'search');
+    const { app, client } = await mainScreen();
+    const search = vi.spyOn(client, 'search');
     await press(app, '/');
     await waitForFrame(app, (f) => f.includes('Enter to search'));
     // When the keys reach the terminal in one write
@@ -132,8 +130,8 @@ describe('text boxes under fast typing', () => {
 describe('the search key over the help overlay', () => {
   it('closes the help and opens the search box, which has the keyboard', async () => {
     // Given the help overlay, open
-    const app = await mainScreen();
-    const search = vi.spyOn(client as FakePeerClient, 'search');
+    const { app, client } = await mainScreen();
+    const search = vi.spyOn(client, 'search');
     await press(app, '?');
     await waitForFrame(app, (f) => f.includes('Keys'));
     // When / is pressed

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { FakePeerClient, sampleFile } from '@ferry/peer-core/testing';
+import { describe, expect, it } from 'vitest';
+import { sampleFile } from '@ferry/peer-core/testing';
 import {
   KEYS,
   press,
@@ -7,16 +7,9 @@ import {
   waitForFrame,
   type InkInstance,
 } from './helpers/ink.js';
-import { renderMainScreen } from './helpers/main-screen.js';
+import { useFakeMainScreen } from './helpers/main-screen.js';
 
-let instance: InkInstance | undefined;
-let client: FakePeerClient | undefined;
-
-afterEach(async () => {
-  instance?.unmount();
-  instance = undefined;
-  await client?.stop();
-});
+const startMainScreen = useFakeMainScreen();
 
 /**
  * Gives ink-testing-library's terminal (100 columns, no rows) a size and
@@ -28,19 +21,16 @@ function resize(app: InkInstance, columns: number, rows: number): void {
   app.stdout.emit('resize');
 }
 
+/** The main screen of three peers; alice and carol share a waltz each. */
 async function start(): Promise<InkInstance> {
-  client = new FakePeerClient({
-    username: 'hank',
-    tickMs: 0,
+  const { app } = await startMainScreen({
     peers: [
       { username: 'alice', files: [sampleFile('waltz.flac', 10)] },
       { username: 'bartholomew', files: [sampleFile('b.txt', 5)] },
       { username: 'carol', files: [sampleFile('waltz in a minor.flac', 20)] },
     ],
   });
-  instance = await renderMainScreen(client);
-  await waitForFrame(instance, (f) => f.includes('Peers'));
-  return instance;
+  return app;
 }
 
 describe('the panes in a narrow terminal', () => {

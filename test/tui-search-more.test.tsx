@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { FakePeerClient, sampleFile } from '@ferry/peer-core/testing';
+import { describe, expect, it } from 'vitest';
+import { sampleFile } from '@ferry/peer-core/testing';
 import {
   KEYS,
   press,
@@ -7,32 +7,21 @@ import {
   waitForFrame,
   type InkInstance,
 } from './helpers/ink.js';
-import { renderMainScreen } from './helpers/main-screen.js';
+import { useFakeMainScreen } from './helpers/main-screen.js';
 
-let instance: InkInstance | undefined;
-let client: FakePeerClient | undefined;
-
-afterEach(async () => {
-  instance?.unmount();
-  instance = undefined;
-  await client?.stop();
-});
+const startMainScreen = useFakeMainScreen();
 
 /** The main screen, alice sharing 201 songs and one waltz. */
 async function start(): Promise<InkInstance> {
   const songs = Array.from({ length: 201 }, (_, i) =>
     sampleFile(`song ${i}.mp3`, 1000 + i),
   );
-  client = new FakePeerClient({
-    username: 'hank',
-    tickMs: 0,
+  const { app } = await startMainScreen({
     peers: [
       { username: 'alice', files: [...songs, sampleFile('waltz.flac', 10)] },
     ],
   });
-  instance = await renderMainScreen(client);
-  await waitForFrame(instance, (f) => f.includes('Peers'));
-  return instance;
+  return app;
 }
 
 async function search(app: InkInstance, words: string): Promise<string> {

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { FakePeerClient, sampleFile } from '@ferry/peer-core/testing';
+import { describe, expect, it } from 'vitest';
+import { sampleFile } from '@ferry/peer-core/testing';
 import {
   KEYS,
   press,
@@ -7,26 +7,16 @@ import {
   waitForFrame,
   type InkInstance,
 } from './helpers/ink.js';
-import { renderMainScreen } from './helpers/main-screen.js';
+import { useFakeMainScreen } from './helpers/main-screen.js';
 
-let instance: InkInstance | undefined;
-let client: FakePeerClient | undefined;
+const startMainScreen = useFakeMainScreen();
 
-afterEach(async () => {
-  instance?.unmount();
-  instance = undefined;
-  await client?.stop();
-});
-
+/** The main screen; alice shares one waltz. */
 async function start(): Promise<InkInstance> {
-  client = new FakePeerClient({
-    username: 'hank',
-    tickMs: 0,
+  const { app } = await startMainScreen({
     peers: [{ username: 'alice', files: [sampleFile('waltz.flac', 10)] }],
   });
-  instance = await renderMainScreen(client);
-  await waitForFrame(instance, (f) => f.includes('Peers'));
-  return instance;
+  return app;
 }
 
 describe('the Files pane’s hint while the search box is open', () => {
