@@ -1,23 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  startTestDirectory,
-  type TestDirectory,
-} from './helpers/peer-directory.js';
-import { TempDirs } from './helpers/peer-temp.js';
+import { describe, expect, it } from 'vitest';
+import { loggedIn } from './helpers/directory-http.js';
+import { useTestDirectory } from './helpers/peer-directory.js';
 
-const temp = new TempDirs();
-let directory: TestDirectory;
-
-beforeEach(async () => {
-  directory = await startTestDirectory(
-    await temp.make('ferry-dir-body-'),
-    60_000,
-    { scrypt: { N: 1024, r: 8, p: 1 }, maxIndexBodyBytes: 2 * 1024 * 1024 },
-  );
-});
-afterEach(async () => {
-  await directory.close();
-  await temp.cleanup();
+const directory = useTestDirectory('ferry-dir-body-', 60_000, {
+  scrypt: { N: 1024, r: 8, p: 1 },
+  maxIndexBodyBytes: 2 * 1024 * 1024,
 });
 
 async function post(
@@ -33,15 +20,7 @@ async function post(
   return fetch(`${directory.url}${route}`, { method, headers, body });
 }
 
-async function login(): Promise<string> {
-  const credentials = JSON.stringify({
-    username: 'alice',
-    password: 'correct horse',
-  });
-  expect((await post('POST', '/v1/users', credentials)).status).toBe(201);
-  const session = await post('POST', '/v1/sessions', credentials);
-  return ((await session.json()) as { token: string }).token;
-}
+const login = () => loggedIn(directory.url, 'alice');
 
 /** A JSON body of about `bytes` bytes. */
 const bodyOf = (bytes: number) =>

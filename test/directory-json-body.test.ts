@@ -1,20 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  startTestDirectory,
-  type TestDirectory,
-} from './helpers/peer-directory.js';
-import { TempDirs } from './helpers/peer-temp.js';
+import { describe, expect, it } from 'vitest';
+import { useTestDirectory } from './helpers/peer-directory.js';
 
-const temp = new TempDirs();
-let directory: TestDirectory;
-
-beforeEach(async () => {
-  directory = await startTestDirectory(await temp.make('ferry-dir-json-'));
-});
-afterEach(async () => {
-  await directory.close();
-  await temp.cleanup();
-});
+const directory = useTestDirectory('ferry-dir-json-');
 
 const register = (body: string | Uint8Array, contentType: string) =>
   fetch(`${directory.url}/v1/users`, {

@@ -1,40 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  startTestDirectory,
-  type TestDirectory,
-} from './helpers/peer-directory.js';
-import { TempDirs } from './helpers/peer-temp.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loggedIn } from './helpers/directory-http.js';
+import { useTestDirectory } from './helpers/peer-directory.js';
 
-const temp = new TempDirs();
-let directory: TestDirectory;
+const directory = useTestDirectory('ferry-dir-query-', 60_000, {
+  scrypt: { N: 1024, r: 8, p: 1 },
+});
 let token: string;
 
 beforeEach(async () => {
-  directory = await startTestDirectory(
-    await temp.make('ferry-dir-query-'),
-    60_000,
-    { scrypt: { N: 1024, r: 8, p: 1 } },
-  );
-  const credentials = JSON.stringify({
-    username: 'alice',
-    password: 'correct horse',
-  });
-  const headers = { 'content-type': 'application/json' };
-  await fetch(`${directory.url}/v1/users`, {
-    method: 'POST',
-    headers,
-    body: credentials,
-  });
-  const session = await fetch(`${directory.url}/v1/sessions`, {
-    method: 'POST',
-    headers,
-    body: credentials,
-  });
-  token = ((await session.json()) as { token: string }).token;
-});
-afterEach(async () => {
-  await directory.close();
-  await temp.cleanup();
+  token = await loggedIn(directory.url, 'alice');
 });
 
 describe('a query parameter given twice', () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '@ferry/directory';
 import {
   namedFile,
@@ -7,25 +7,10 @@ import {
   send,
   tiedTracks,
 } from './helpers/directory-http.js';
-import {
-  startTestDirectory,
-  type TestDirectory,
-} from './helpers/peer-directory.js';
-import { TempDirs } from './helpers/peer-temp.js';
+import { useTestDirectory } from './helpers/peer-directory.js';
 
-const temp = new TempDirs();
-let directory: TestDirectory;
-
-beforeEach(async () => {
-  directory = await startTestDirectory(
-    await temp.make('ferry-dir-ties-'),
-    60_000,
-    { scrypt: { N: 1024, r: 8, p: 1 } },
-  );
-});
-afterEach(async () => {
-  await directory.close();
-  await temp.cleanup();
+const directory = useTestDirectory('ferry-dir-ties-', 60_000, {
+  scrypt: { N: 1024, r: 8, p: 1 },
 });
 
 const online = (username: string, files: FileEntry[]) =>

@@ -26,6 +26,16 @@ export async function ok(response: Response): Promise<unknown> {
   return response.status === 204 ? undefined : response.json();
 }
 
+/** Registers `username` (a 201) and logs in; returns the session token. */
+export async function loggedIn(url: string, username: string): Promise<string> {
+  const credentials = { username, password: 'correct horse' };
+  expect((await send(url, 'POST', '/v1/users', credentials)).status).toBe(201);
+  const { token } = (await ok(
+    await send(url, 'POST', '/v1/sessions', credentials),
+  )) as { token: string };
+  return token;
+}
+
 /**
  * Registers `username`, logs in, announces a port and uploads `files`:
  * an online peer as search sees it. Returns the session token.
@@ -35,11 +45,7 @@ export async function onlineWithFiles(
   username: string,
   files: FileEntry[],
 ): Promise<string> {
-  const credentials = { username, password: 'correct horse' };
-  await ok(await send(url, 'POST', '/v1/users', credentials));
-  const { token } = (await ok(
-    await send(url, 'POST', '/v1/sessions', credentials),
-  )) as { token: string };
+  const token = await loggedIn(url, username);
   await ok(await send(url, 'PUT', '/v1/peers/me', { port: 7001 }, token));
   await ok(await send(url, 'PUT', '/v1/peers/me/files', { files }, token));
   return token;

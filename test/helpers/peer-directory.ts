@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { startDirectory, type StartDirectoryOptions } from '@ferry/directory';
+import { TempDirs } from './temp-files.js';
 
 /** A real directory on loopback with its SQLite file in a temp folder. */
 export interface TestDirectory {
@@ -36,6 +38,44 @@ export async function startTestDirectory(
     close: () => running.close(),
     restart: async () => {
       running = await startDirectory({ ...settings, port });
+    },
+  };
+}
+
+/** The directory a {@link useTestDirectory} test runs against. */
+export interface CurrentDirectory {
+  /** The running directory's base URL. */
+  readonly url: string;
+}
+
+/**
+ * Starts a fresh directory (a temp folder named `prefix`…, the other
+ * arguments as {@link startTestDirectory}) before each test of the file
+ * and closes it and removes its folder after. Call once at module level.
+ */
+export function useTestDirectory(
+  prefix: string,
+  peerTtlMs = 3000,
+  options: StartDirectoryOptions = {},
+): CurrentDirectory {
+  const temp = new TempDirs();
+  let running: TestDirectory | undefined;
+  beforeEach(async () => {
+    running = await startTestDirectory(
+      await temp.make(prefix),
+      peerTtlMs,
+      options,
+    );
+  });
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+    await temp.cleanup();
+  });
+  return {
+    get url() {
+      if (running === undefined) throw new Error('no directory outside a test');
+      return running.url;
     },
   };
 }
