@@ -12,7 +12,8 @@ import type { SourceHandle } from './source-handle.js';
  * spread over every source. The next run is asked for as soon as a stream
  * ends; its pieces' writes settle meanwhile, and the lane returns only
  * once every write has. A failed run (or a failed piece of one) goes back
- * to the queue for any source to take.
+ * to the queue for any source to take, and the lane asks its source again
+ * only when the source's retry time has come.
  */
 export async function runLane(
   source: SourceHandle,
@@ -31,6 +32,11 @@ export async function runLane(
   };
   try {
     while (!signal.aborted && !source.dropped) {
+      const waitMs = source.retryInMs();
+      if (waitMs > 0) {
+        await sleep(waitMs, undefined, { signal }).catch(() => undefined);
+        continue;
+      }
       const fairShare = Math.ceil(queue.missingCount / lanes);
       const wanted = runLength(
         source.speedBps(),
@@ -48,12 +54,7 @@ export async function runLane(
       } catch (error) {
         queue.giveBack(run);
         if (signal.aborted || context.writer.failure) return;
-        const verdict = source.failed(error);
-        if (!verdict.drop) {
-          await sleep(verdict.retryInMs, undefined, { signal }).catch(
-            () => undefined,
-          );
-        }
+        source.failed(error);
       } finally {
         source.setActive(false);
       }

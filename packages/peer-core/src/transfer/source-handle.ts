@@ -12,10 +12,6 @@ import {
 /** Failures of a busy peer (no upload slot) before it is dropped. */
 const MAX_BUSY = 20;
 
-/** What to do after a source failed. */
-export type FailureVerdict =
-  { drop: true } | { drop: false; retryInMs: number };
-
 /**
  * One source of a download: its connection, its statistics, and the policy
  * deciding when it is dropped. Corrupt data and "no such file" drop it at
@@ -72,19 +68,29 @@ export class SourceHandle {
     if (this.#state === SourceState.Active && this.#heardMs !== undefined) {
       stats.quietMs = Math.max(0, now - this.#heardMs);
     } else if (this.#state === SourceState.Waiting) {
-      stats.retryInMs = Math.max(0, this.#retryAtMs - now);
+      stats.retryInMs = this.retryInMs(now);
     }
     return stats;
   }
 
-  /** A request to this source starts (`true`) or ends (`false`). */
+  /** How long until a failed source may be asked again (0: now). */
+  retryInMs(now = Date.now()): number {
+    return this.#state === SourceState.Waiting
+      ? Math.max(0, this.#retryAtMs - now)
+      : 0;
+  }
+
+  /**
+   * A request to this source starts (`true`) or ends (`false`). A source
+   * that failed stays waiting (or dropped) when its last request ends.
+   */
   setActive(active: boolean): void {
     this.#active += active ? 1 : -1;
     if (active) this.#heardMs = Date.now();
     else if (this.#active === 0) this.#heardMs = undefined;
-    if (!this.dropped) {
-      this.#state = this.#active > 0 ? SourceState.Active : SourceState.Idle;
-    }
+    if (this.dropped) return;
+    if (this.#active > 0) this.#state = SourceState.Active;
+    else if (this.#state === SourceState.Active) this.#state = SourceState.Idle;
   }
 
   /**
@@ -111,13 +117,15 @@ export class SourceHandle {
     this.#busy = 0;
   }
 
-  /** Records a failure and says whether to retry (and when) or drop. */
-  failed(error: unknown): FailureVerdict {
+  /** Records a failure: the source waits before it is asked again, or is dropped. */
+  failed(error: unknown): void {
     this.#error = getErrorMessage(error);
     const code = error instanceof PeerError ? error.code : undefined;
     if (code === PeerErrorCode.PeerBusy) {
       this.#busy += 1;
-      return this.#busy > MAX_BUSY ? this.drop() : this.#wait(1_000);
+      if (this.#busy > MAX_BUSY) this.#drop();
+      else this.#wait(1_000);
+      return;
     }
     this.#failures += 1;
     if (
@@ -125,24 +133,22 @@ export class SourceHandle {
       code === PeerErrorCode.PeerRejected ||
       this.#failures >= this.#maxFailures
     ) {
-      return this.drop();
+      this.#drop();
+      return;
     }
-    return this.#wait(250 * 2 ** this.#failures);
+    this.#wait(250 * 2 ** this.#failures);
   }
 
-  drop(reason?: string): { drop: true } {
-    if (reason !== undefined) this.#error = reason;
+  #drop(): void {
     this.#state = SourceState.Dropped;
-    return { drop: true };
   }
 
   close(): void {
     this.connection.close();
   }
 
-  #wait(retryInMs: number): FailureVerdict {
+  #wait(retryInMs: number): void {
     this.#state = SourceState.Waiting;
     this.#retryAtMs = Date.now() + retryInMs;
-    return { drop: false, retryInMs };
   }
 }

@@ -5,16 +5,15 @@ import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
 import type { FileManifest } from '../grpc/peer-types.js';
 import { TransferState } from '../peer/peer-client.js';
 import { loadPeerProto } from '../proto/load.js';
-import { isSha256Hex, pieceLength } from '../share/pieces.js';
+import { isSha256Hex } from '../share/pieces.js';
+import { checkManifest } from './check-manifest.js';
 import type { FetchContext } from './fetch-run.js';
 import { runLane } from './fetch-lane.js';
 import type { SourceHandle } from './source-handle.js';
-import { PartRecorder } from './part-recorder.js';
 import { SourceSet } from './source-set.js';
 import { finalizeDownload } from './finalize-download.js';
-import { placePart, type PartPlacement } from './part-placement.js';
+import { bytesOfPieces, preparePart, type Prepared } from './prepare-part.js';
 import { removePartFiles } from './part-record.js';
-import { PieceQueue } from './piece-queue.js';
 import { PieceWriter } from './piece-writer.js';
 import { sanitizeFileName } from './sanitize-name.js';
 import { SpeedMeter } from './speed-meter.js';
@@ -32,15 +31,6 @@ const TERMINAL = new Set([
   TransferState.Failed,
   TransferState.Cancelled,
 ]);
-
-/** The parts of a download that exist once its manifest is known. */
-interface Prepared {
-  manifest: FileManifest;
-  placement: PartPlacement;
-  writer: PieceWriter;
-  queue: PieceQueue;
-  recorder: PartRecorder;
-}
 
 /**
  * One verified multi-source download (see `download()`). Emits
@@ -230,6 +220,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
     for (;;) {
       for (const source of this.#sources.live()) {
         this.#throwIfCancelled();
+        if (source.retryInMs() > 0) continue;
         const manifest = await this.#manifestFrom(source);
         if (manifest !== undefined) return manifest;
       }
@@ -241,8 +232,9 @@ export class Transfer extends EventEmitter<TransferEvents> {
   async #manifestFrom(source: SourceHandle): Promise<FileManifest | undefined> {
     source.setActive(true);
     try {
-      const manifest = this.#checkManifest(
+      const manifest = checkManifest(
         await source.connection.getManifest(this.sha256),
+        this.#options,
       );
       source.setActive(false);
       return manifest;
@@ -253,77 +245,23 @@ export class Transfer extends EventEmitter<TransferEvents> {
     }
   }
 
-  #checkManifest(manifest: FileManifest): FileManifest {
-    const { size, piecesRoot } = this.#options;
-    if (
-      (size !== undefined && manifest.size !== size) ||
-      (piecesRoot !== undefined && manifest.piecesRoot !== piecesRoot)
-    ) {
-      throw new PeerError(
-        PeerErrorCode.IntegrityError,
-        'its manifest does not match the announced size and pieces root',
-      );
-    }
-    return manifest;
-  }
-
   async #prepare(
     manifest: FileManifest,
     writer: PieceWriter,
   ): Promise<Prepared> {
-    const placement = await placePart({
+    const prepared = await preparePart({
       dir: this.#options.dir,
       name: this.name,
       manifest,
-      lockWaitMs: this.#tuning.partLockWaitMs,
-      onLockLost: (error) => this.#interrupt(error),
-    });
-    try {
-      return await this.#openPart(manifest, placement, writer);
-    } catch (error) {
-      await placement.release();
-      throw error;
-    }
-  }
-
-  /** Opens the locked `.part` and records what it holds so far. */
-  async #openPart(
-    manifest: FileManifest,
-    placement: PartPlacement,
-    writer: PieceWriter,
-  ): Promise<Prepared> {
-    await writer.open(
-      {
-        partPath: placement.partPath,
-        size: manifest.size,
-        pieceSize: manifest.pieceSize,
-        verified: placement.verified,
-        pieceHashes: Buffer.concat(manifest.pieceHashes),
-        directIo: this.#tuning.directIo,
-      },
-      this.#tuning.maxPendingWrites,
-    );
-    const queue = new PieceQueue(
-      manifest.pieceHashes.length,
-      placement.verified,
-    );
-    for (const index of queue.doneIndexes()) {
-      this.#bytesDone += pieceLength(index, manifest.size, manifest.pieceSize);
-    }
-    const recorder = new PartRecorder(
       writer,
-      placement.recordPath,
-      manifest,
-      (verified) => {
-        this.#bytesRecorded = verified.reduce(
-          (sum, index) =>
-            sum + pieceLength(index, manifest.size, manifest.pieceSize),
-          0,
-        );
+      tuning: this.#tuning,
+      onLockLost: (error) => this.#interrupt(error),
+      onRecorded: (bytes) => {
+        this.#bytesRecorded = bytes;
       },
-    );
-    await recorder.flush(() => queue.doneIndexes());
-    return { manifest, placement, writer, queue, recorder };
+    });
+    this.#bytesDone += bytesOfPieces(prepared.queue.doneIndexes(), manifest);
+    return prepared;
   }
 
   async #downloadAll(prepared: Prepared): Promise<void> {
@@ -388,11 +326,17 @@ export class Transfer extends EventEmitter<TransferEvents> {
     this.#throwIfCancelled();
   }
 
-  /** Every source is dropped: ask for fresh ones or give up. */
+  /**
+   * No source can be asked now: wait until the first failed one may be
+   * asked again, or, once every source is dropped, ask for fresh ones or
+   * give up.
+   */
   async #whenSourcesAgain(): Promise<void> {
     this.#throwIfCancelled();
-    if (this.#sources.live().length > 0) {
-      await sleep(1_000, undefined, { signal: this.#session.signal }).catch(
+    const live = this.#sources.live();
+    if (live.length > 0) {
+      const waitMs = Math.min(...live.map((source) => source.retryInMs()));
+      await sleep(waitMs, undefined, { signal: this.#session.signal }).catch(
         () => undefined,
       );
       return;
