@@ -75,7 +75,8 @@ interface WriteOps {
   writeTotals: Statement<[number, number, number]>;
   counted: Statement<[number], { counted: number }>;
   holds: Statement<[Buffer, number], { one: number }>;
-  addHolder: Statement<[Buffer, number, Buffer, number]>;
+  addHolder: Statement<[Buffer, number, Buffer, number, number]>;
+  markDisputed: Statement<[Buffer, number, number, Buffer]>;
   dropHolder: Statement<[number, Buffer]>;
   dropContent: Statement<[Buffer]>;
 }
@@ -129,10 +130,18 @@ function prepareWriteOps(db: Database): WriteOps {
        WHERE n.sha256 = ? AND f.user_id = ? LIMIT 1`,
     ),
     addHolder: db.prepare(
-      `INSERT INTO contents (sha256, size, pieces_root, holders, online_sources)
-       VALUES (?, ?, ?, 1, ?)
+      `INSERT INTO contents
+         (sha256, size, pieces_root, holders, online_sources, disputed)
+       VALUES (?, ?, ?, 1, ?, ?)
        ON CONFLICT (sha256) DO UPDATE SET holders = holders + 1,
-         online_sources = online_sources + excluded.online_sources`,
+         online_sources = online_sources + excluded.online_sources,
+         disputed = disputed OR excluded.disputed
+           OR size != excluded.size OR pieces_root != excluded.pieces_root`,
+    ),
+    markDisputed: db.prepare(
+      `UPDATE contents SET disputed = 1
+       WHERE sha256 = ? AND disputed = 0
+         AND (? OR size != ? OR pieces_root != ?)`,
     ),
     dropHolder: db.prepare(
       `UPDATE contents SET holders = holders - 1,
@@ -201,8 +210,11 @@ export class IndexWriter {
 interface Touched {
   sha256: Buffer;
   held: boolean;
+  /** The first size and pieces root the batch put for it. */
   size: number | undefined;
   piecesRoot: Buffer | undefined;
+  /** The batch put entries of it with different sizes or roots. */
+  mixed: boolean;
 }
 
 /** The changes of one PUT or PATCH, applied as they come. */
@@ -290,28 +302,50 @@ class Batch {
   ): void {
     const known = this.touched.get(hex);
     if (known !== undefined) {
-      if (known.size === undefined && size !== undefined) {
+      if (size === undefined) return;
+      if (known.size === undefined) {
         known.size = size;
         known.piecesRoot = piecesRoot;
+      } else if (
+        known.size !== size ||
+        !(piecesRoot ?? Buffer.alloc(0)).equals(
+          known.piecesRoot ?? Buffer.alloc(0),
+        )
+      ) {
+        known.mixed = true;
       }
       return;
     }
     const held =
       this.hadFiles && this.op.holds.get(sha256, this.userId) !== undefined;
-    this.touched.set(hex, { sha256, held, size, piecesRoot });
+    this.touched.set(hex, { sha256, held, size, piecesRoot, mixed: false });
   }
 
-  /** Counts the user in or out of `contents` for each changed holding. */
+  /**
+   * Counts the user in or out of `contents` for each changed holding, and
+   * marks a file disputed when an entry put claims another size or root.
+   */
   private settleHoldings(): void {
     for (const t of this.touched.values()) {
       const holds = this.op.holds.get(t.sha256, this.userId) !== undefined;
-      if (holds === t.held) continue;
+      if (holds === t.held) {
+        if (holds && t.size !== undefined) {
+          this.op.markDisputed.run(
+            t.sha256,
+            t.mixed ? 1 : 0,
+            t.size,
+            t.piecesRoot ?? Buffer.alloc(32),
+          );
+        }
+        continue;
+      }
       if (holds) {
         this.op.addHolder.run(
           t.sha256,
           t.size ?? 0,
           t.piecesRoot ?? Buffer.alloc(32),
           this.online,
+          t.mixed ? 1 : 0,
         );
       } else {
         this.op.dropHolder.run(this.online, t.sha256);

@@ -83,6 +83,42 @@ describe('migrations', () => {
     }
   });
 
+  it('marks the files whose index entries disagree as disputed', async () => {
+    // Given a version 1 database where alice and bob hold file 0 with one
+    // claim, and bob holds file 1 with another size than it was first
+    // indexed with
+    const file = versionOneDatabase(['agreed.txt', 'disputed.txt']);
+    const db = new BetterSqlite3(file);
+    db.exec(`INSERT INTO users (id, username, password_hash, created_ms)
+             VALUES (1, 'alice', 'x', 0), (2, 'bob', 'x', 0)`);
+    const root = Buffer.alloc(32, 9);
+    const content = db.prepare('INSERT INTO contents VALUES (?, ?, ?, 2, 0)');
+    content.run(Buffer.alloc(32, 0), 100, root);
+    content.run(Buffer.alloc(32, 1), 100, root);
+    const held = db.prepare(
+      'INSERT INTO files (user_id, path, name_id, size, pieces_root, mtime_ms) VALUES (?, ?, ?, ?, ?, 0)',
+    );
+    held.run(1, 'a', 1, 100, root);
+    held.run(2, 'a', 1, 100, root);
+    held.run(1, 'b', 2, 100, root);
+    held.run(2, 'b', 2, 999, root);
+    db.close();
+    // When the program opens it
+    const store = new SqliteStore({ file });
+    try {
+      // Then only file 1 is marked
+      const flags = store.db
+        .prepare<[], { disputed: number }>(
+          'SELECT disputed FROM contents ORDER BY sha256',
+        )
+        .all()
+        .map((row) => row.disputed);
+      expect(flags).toEqual([0, 1]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a database newer than the program', () => {
     const file = versionOneDatabase([]);
     const db = new BetterSqlite3(file);

@@ -19,6 +19,8 @@ export type Migration = string | ((db: Database) => void);
  * those are online; a peer's holdings are counted as online from its
  * announce (`peers.counted = 1`) until it logs out or a sweep finds it
  * silent past the TTL, so search reads the source count without a join.
+ * Its size and pieces root are the first holder's claim, and `disputed`
+ * is set (never cleared) once any entry claims otherwise.
  */
 export const MIGRATIONS: readonly Migration[] = [
   `
@@ -87,6 +89,15 @@ export const MIGRATIONS: readonly Migration[] = [
   compatibilityFormIndex,
   // Step 4: a session whose account announced from a newer session since.
   'ALTER TABLE sessions ADD COLUMN replaced INTEGER NOT NULL DEFAULT 0',
+  // Step 5: whether any index entry of a file claims another size or pieces
+  // root than `contents` records (search checks claims only then).
+  `
+  ALTER TABLE contents ADD COLUMN disputed INTEGER NOT NULL DEFAULT 0;
+  UPDATE contents SET disputed = 1 WHERE EXISTS (
+    SELECT 1 FROM names n JOIN files f ON f.name_id = n.id
+    WHERE n.sha256 = contents.sha256
+      AND (f.size != contents.size OR f.pieces_root != contents.pieces_root));
+  `,
 ];
 
 /**

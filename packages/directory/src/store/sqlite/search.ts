@@ -31,6 +31,8 @@ interface MatchRow {
   sources: number | null;
   size: number | null;
   piecesRoot: Buffer | null;
+  /** 0 when every index entry of the file claims `size` and `piecesRoot`. */
+  disputed: number | null;
 }
 
 interface Group {
@@ -143,7 +145,8 @@ export class Searcher {
         ORDER BY rowid LIMIT @k
       )
       SELECT m.key, n.id AS nameId, n.sha256 AS sha, n.name, n.ext,
-        c.online_sources AS sources, c.size, c.pieces_root AS piecesRoot
+        c.online_sources AS sources, c.size, c.pieces_root AS piecesRoot,
+        c.disputed
       FROM m JOIN names n ON n.id = m.key % ${SCORE_UNIT}
       LEFT JOIN contents c ON c.sha256 = n.sha256
       ORDER BY m.key`);
@@ -244,11 +247,26 @@ export class Searcher {
    * sources make).
    */
   private outOfSize(row: MatchRow, query: StoreSearchQuery): boolean {
-    const size = row.size ?? 0;
-    if (withinSize(size, query)) return false;
-    const root = row.piecesRoot ?? Buffer.alloc(0);
     return (
-      this.otherClaim.get(row.sha, query.sinceMs, size, root) === undefined
+      !withinSize(row.size ?? 0, query) &&
+      !this.disputedOnline(row, query.sinceMs)
+    );
+  }
+
+  /**
+   * Whether an online source claims another size or pieces root for the
+   * row's file than its first indexed claim. Only a file marked disputed
+   * costs a query.
+   */
+  private disputedOnline(row: MatchRow, sinceMs: number): boolean {
+    if (row.disputed === 0) return false;
+    return (
+      this.otherClaim.get(
+        row.sha,
+        sinceMs,
+        row.size ?? 0,
+        row.piecesRoot ?? Buffer.alloc(0),
+      ) !== undefined
     );
   }
 
@@ -293,7 +311,7 @@ export class Searcher {
   ): { size: number; piecesRoot: string } {
     const size = row.size ?? 0;
     const root = row.piecesRoot ?? Buffer.alloc(0);
-    if (this.otherClaim.get(row.sha, sinceMs, size, root) === undefined) {
+    if (!this.disputedOnline(row, sinceMs)) {
       return { size, piecesRoot: root.toString('hex') };
     }
     const majority = this.sources(row.sha.toString('hex'), sinceMs);

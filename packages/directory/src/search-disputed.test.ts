@@ -1,0 +1,89 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  call,
+  entry,
+  makeHarness,
+  onlinePeer,
+  sha,
+  type Harness,
+} from './test-helpers/harness.js';
+
+let h: Harness;
+
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const song = entry('song.mp3', 'song');
+/** The same sha256 with another size and pieces root. */
+const other = { ...song, size: 1, piecesRoot: sha('other root') };
+
+/** Whether the directory marked the file `content` disputed. */
+function disputed(content: string): number | undefined {
+  const db = new BetterSqlite3(h.dbPath, { readonly: true });
+  try {
+    return db
+      .prepare<[Buffer], { disputed: number }>(
+        'SELECT disputed FROM contents WHERE sha256 = ?',
+      )
+      .get(Buffer.from(sha(content), 'hex'))?.disputed;
+  } finally {
+    db.close();
+  }
+}
+
+describe('a file whose index entries disagree is marked disputed', () => {
+  it('stays undisputed while every holder makes the same claim', async () => {
+    await onlinePeer(h.app, 'alice', [song], 5001);
+    await onlinePeer(h.app, 'bob', [song], 5002);
+    expect(disputed('song')).toBe(0);
+  });
+
+  it('when a later holder claims another size or root', async () => {
+    await onlinePeer(h.app, 'alice', [song], 5001);
+    await onlinePeer(h.app, 'mallory', [other], 5002);
+    expect(disputed('song')).toBe(1);
+  });
+
+  it('when a holder adds an entry with another claim', async () => {
+    const token = await onlinePeer(h.app, 'mallory', [song], 5001);
+    const added = await call(h.app, 'PATCH', '/v1/peers/me/files', {
+      token,
+      body: { add: [{ ...other, path: 'share/copy.mp3' }], remove: [] },
+    });
+    expect(added.statusCode).toBe(200);
+    expect(disputed('song')).toBe(1);
+  });
+
+  it('when one upload holds entries that disagree', async () => {
+    await onlinePeer(
+      h.app,
+      'mallory',
+      [song, { ...other, path: 'share/copy.mp3' }],
+      5001,
+    );
+    expect(disputed('song')).toBe(1);
+  });
+
+  it('and a size filter then reads the claim most users make', async () => {
+    // Given alice, who indexes the song first, then two users who claim
+    // another size for it
+    const token = await onlinePeer(h.app, 'alice', [song], 5001);
+    await onlinePeer(h.app, 'bob', [other], 5002);
+    await onlinePeer(h.app, 'carol', [other], 5003);
+    const results = async (filter: string) =>
+      (
+        await call(h.app, 'GET', `/v1/search?q=song&${filter}`, { token })
+      ).json<{ results: { size: number }[] }>().results;
+    // When anyone searches with a size filter
+    // Then the claim of two users counts, not the first indexed one
+    expect(await results('maxSize=10')).toEqual([
+      expect.objectContaining({ size: other.size }),
+    ]);
+    expect(await results(`minSize=${song.size}`)).toEqual([]);
+  });
+});
