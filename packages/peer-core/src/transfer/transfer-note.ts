@@ -15,7 +15,7 @@ const NAMED = 2;
 /**
  * Why a connecting or downloading transfer is not moving, in a few words
  * ("no data from alice for 6 s", "alice: connection refused; retrying in
- * 4 s", "waiting for a source", "every source failed; looking for
+ * 1 s", "waiting for a source", "every source failed; looking for
  * more"), or undefined while it moves (or is in
  * another state). Labels and errors from the network are made safe.
  */
