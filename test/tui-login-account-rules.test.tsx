@@ -1,35 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '@ferry/tui';
-import type { LoginRequest, ProfileStore } from '@ferry/peer-core';
-import { FakePeerClient, MemoryProfileStore } from '@ferry/peer-core/testing';
-import {
-  KEYS,
-  press,
-  renderApp,
-  typeText,
-  waitForFrame,
-  type InkInstance,
-} from './helpers/ink.js';
+import { describe, expect, it } from 'vitest';
+import type { LoginRequest } from '@ferry/peer-core';
+import { MemoryProfileStore } from '@ferry/peer-core/testing';
+import { KEYS, press, typeText, waitForFrame } from './helpers/ink.js';
 import { HOME_PROFILE } from './helpers/home-profile.js';
+import { useLoginScreen } from './helpers/login-screen.js';
 
-let instance: InkInstance | undefined;
-let peer: FakePeerClient | undefined;
-
-afterEach(async () => {
-  instance?.unmount();
-  instance = undefined;
-  await peer?.stop();
-});
-
-async function start(store: ProfileStore, requests: LoginRequest[]) {
-  peer = new FakePeerClient({ tickMs: 0, username: 'hank' });
-  const connect = (request: LoginRequest) => {
-    requests.push(request);
-    return Promise.resolve(peer as FakePeerClient);
-  };
-  instance = await renderApp(<App store={store} connect={connect} />);
-  return instance;
-}
+const start = useLoginScreen();
 
 describe('ferry login screen and the directory account rules', () => {
   it.each(['Bad User', 'hi', 'x'.repeat(33)])(
@@ -37,7 +13,7 @@ describe('ferry login screen and the directory account rules', () => {
     async (username) => {
       // Given the new profile form
       const store = new MemoryProfileStore();
-      const app = await start(store, []);
+      const app = await start(store);
       await press(app, 'n');
       await waitForFrame(app, (f) => f.includes('New profile'));
       // When a name and a username the directory refuses are saved
@@ -54,7 +30,9 @@ describe('ferry login screen and the directory account rules', () => {
   it('refuses to register a password no directory accepts, asking nothing', async () => {
     // Given the password prompt of a saved profile, switched to register
     const requests: LoginRequest[] = [];
-    const app = await start(new MemoryProfileStore([HOME_PROFILE]), requests);
+    const app = await start(new MemoryProfileStore([HOME_PROFILE]), {
+      requests,
+    });
     await press(app, KEYS.enter);
     await waitForFrame(app, (f) => f.includes('Password:'));
     await press(app, KEYS.tab);

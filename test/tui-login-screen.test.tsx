@@ -1,44 +1,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '@ferry/tui';
-import {
-  openProfileStore,
-  type LoginRequest,
-  type ProfileStore,
-} from '@ferry/peer-core';
-import { FakePeerClient, MemoryProfileStore } from '@ferry/peer-core/testing';
-import {
-  KEYS,
-  press,
-  renderApp,
-  typeText,
-  waitForFrame,
-  type InkInstance,
-} from './helpers/ink.js';
+import { describe, expect, it } from 'vitest';
+import { openProfileStore, type LoginRequest } from '@ferry/peer-core';
+import { MemoryProfileStore } from '@ferry/peer-core/testing';
+import { KEYS, press, typeText, waitForFrame } from './helpers/ink.js';
 import { HOME_PROFILE } from './helpers/home-profile.js';
+import { useLoginScreen } from './helpers/login-screen.js';
 
 const home = HOME_PROFILE;
-
-let instance: InkInstance | undefined;
-let peer: FakePeerClient | undefined;
-
-afterEach(async () => {
-  instance?.unmount();
-  instance = undefined;
-  await peer?.stop();
-});
-
-async function start(store: ProfileStore, requests: LoginRequest[] = []) {
-  peer = new FakePeerClient({ tickMs: 0, username: 'hank' });
-  const connect = (request: LoginRequest) => {
-    requests.push(request);
-    return Promise.resolve(peer as FakePeerClient);
-  };
-  instance = await renderApp(<App store={store} connect={connect} />);
-  return instance;
-}
+const start = useLoginScreen();
 
 /**
  * Opens the login screen on a real profile store at `home`, turns `home`
@@ -107,7 +78,7 @@ describe('ferry login screen', () => {
 
   it('masks the password and logs in with the picked profile', async () => {
     const requests: LoginRequest[] = [];
-    const app = await start(new MemoryProfileStore([home]), requests);
+    const app = await start(new MemoryProfileStore([home]), { requests });
     await press(app, KEYS.enter);
     await waitForFrame(app, (f) => f.includes('Password:'));
     await typeText(app, 's3cret-pw');
@@ -164,10 +135,10 @@ describe('ferry login screen', () => {
 
   it('shows a hostile login error without its escape sequences', async () => {
     // Given a login that fails with a message carrying an OSC sequence
-    const store = new MemoryProfileStore([home]);
-    const connect = () =>
-      Promise.reject(new Error('bad \u001B]0;pwned\u0007 reply'));
-    instance = await renderApp(<App store={store} connect={connect} />);
+    const instance = await start(new MemoryProfileStore([home]), {
+      connect: () =>
+        Promise.reject(new Error('bad \u001B]0;pwned\u0007 reply')),
+    });
     // When logging in
     await press(instance, KEYS.enter);
     await waitForFrame(instance, (f) => f.includes('Password:'));
@@ -197,22 +168,15 @@ describe('ferry login screen', () => {
   it('logs in a picked profile with the user and directory of the command line', async () => {
     // Given ferry started with --user zed --directory over a saved profile
     const requests: LoginRequest[] = [];
-    peer = new FakePeerClient({ tickMs: 0, username: 'zed' });
-    const client = peer;
     const overrides = {
       username: 'zed',
       directoryUrl: 'http://127.0.0.1:9999',
     };
-    instance = await renderApp(
-      <App
-        store={new MemoryProfileStore([home])}
-        connect={(request) => {
-          requests.push(request);
-          return Promise.resolve(client);
-        }}
-        overrides={overrides}
-      />,
-    );
+    const instance = await start(new MemoryProfileStore([home]), {
+      requests,
+      username: 'zed',
+      overrides,
+    });
     // When the profile is picked, the prompt names the flags' user
     await press(instance, KEYS.enter);
     await waitForFrame(instance, (f) =>
@@ -229,13 +193,10 @@ describe('ferry login screen', () => {
 
   it('starts a new profile from the directory and user of the command line', async () => {
     // Given ferry started with --user zed --directory
-    instance = await renderApp(
-      <App
-        store={new MemoryProfileStore([home])}
-        connect={() => Promise.reject(new Error('not used'))}
-        overrides={{ username: 'zed', directoryUrl: 'http://127.0.0.1:9999' }}
-      />,
-    );
+    const instance = await start(new MemoryProfileStore([home]), {
+      connect: () => Promise.reject(new Error('not used')),
+      overrides: { username: 'zed', directoryUrl: 'http://127.0.0.1:9999' },
+    });
     // When a new profile is made
     await press(instance, 'n');
     // Then its form starts from them
