@@ -1,18 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '@ferry/tui';
+import { describe, expect, it, vi } from 'vitest';
 import type { LoginRequest } from '@ferry/peer-core';
-import {
-  FakePeerClient,
-  MemoryProfileStore,
-  sampleFile,
-} from '@ferry/peer-core/testing';
-import {
-  KEYS,
-  press,
-  renderApp,
-  waitForFrame,
-  type InkInstance,
-} from './helpers/ink.js';
+import { MemoryProfileStore, sampleFile } from '@ferry/peer-core/testing';
+import { KEYS, press, waitForFrame, type InkInstance } from './helpers/ink.js';
+import { useLoginScreen } from './helpers/login-screen.js';
 import {
   useFakeMainScreen,
   type FakeMainScreen,
@@ -20,14 +10,7 @@ import {
 import { HOME_PROFILE } from './helpers/home-profile.js';
 
 const start = useFakeMainScreen();
-
-let login: { app: InkInstance; client: FakePeerClient } | undefined;
-
-afterEach(async () => {
-  login?.app.unmount();
-  await login?.client.stop();
-  login = undefined;
-});
+const startLogin = useLoginScreen();
 
 const home = HOME_PROFILE;
 
@@ -44,13 +27,7 @@ async function loginScreen(
   store: MemoryProfileStore,
   requests: LoginRequest[],
 ): Promise<InkInstance> {
-  const client = new FakePeerClient({ tickMs: 0, username: 'hank' });
-  const connect = (request: LoginRequest) => {
-    requests.push(request);
-    return Promise.resolve(client);
-  };
-  const app = await renderApp(<App store={store} connect={connect} />);
-  login = { app, client };
+  const app = await startLogin(store, { requests });
   await waitForFrame(app, (f) => f.includes('hank@127.0.0.1:7070'));
   return app;
 }

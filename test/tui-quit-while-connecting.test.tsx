@@ -1,28 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '@ferry/tui';
+import { describe, expect, it } from 'vitest';
 import {
   ConnectionState,
   type LoginRequest,
   type PeerClient,
 } from '@ferry/peer-core';
 import { FakePeerClient, MemoryProfileStore } from '@ferry/peer-core/testing';
-import {
-  KEYS,
-  press,
-  renderApp,
-  typeText,
-  waitForFrame,
-  type InkInstance,
-} from './helpers/ink.js';
+import { KEYS, press, typeText, waitForFrame } from './helpers/ink.js';
 import { HOME_PROFILE } from './helpers/home-profile.js';
+import { useLoginScreen } from './helpers/login-screen.js';
 
 const home = HOME_PROFILE;
-
-let instance: InkInstance | undefined;
-afterEach(() => {
-  instance?.unmount();
-  instance = undefined;
-});
+const startLogin = useLoginScreen();
 
 describe('ferry quit during a login', () => {
   it('stops the peer that a login still under way starts', async () => {
@@ -33,9 +21,9 @@ describe('ferry quit during a login', () => {
       new Promise<PeerClient>((resolve) => {
         finishLogin = resolve;
       });
-    instance = await renderApp(
-      <App store={new MemoryProfileStore([home])} connect={connect} />,
-    );
+    const instance = await startLogin(new MemoryProfileStore([home]), {
+      connect,
+    });
     await press(instance, KEYS.enter);
     await waitForFrame(instance, (f) => f.includes('Password:'));
     await typeText(instance, 's3cret');
