@@ -1,25 +1,18 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ListFilesResponse, ListPeersResponse } from './api/index.js';
 import { ErrorCode, PROBLEM_CONTENT_TYPE } from './api/index.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
-import type { Harness } from './test-helpers/harness.js';
 import {
   call,
   entry,
-  makeHarness,
   onlinePeer,
   sha,
   signUp,
+  useHarness,
 } from './test-helpers/harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await makeHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness();
 
 function expectProblem(
   res: {
@@ -261,8 +254,7 @@ describe('accounts and sessions', () => {
 
 describe('rate limits', () => {
   it('limits failed logins per username with 429 and Retry-After', async () => {
-    await h.close();
-    h = await makeHarness({
+    await h.rebuild({
       loginLimitPerUser: { points: 3, durationSeconds: 60 },
     });
     await signUp(h.app, 'alice');
@@ -304,8 +296,7 @@ describe('rate limits', () => {
         return super.findCredentials(username);
       }
     }
-    await h.close();
-    h = await makeHarness(
+    await h.rebuild(
       { loginLimitPerUser: { points: 3, durationSeconds: 60 } },
       (file) => new GatedStore({ file }),
     );
@@ -334,8 +325,7 @@ describe('rate limits', () => {
   });
 
   it('gives a successful login its point back', async () => {
-    await h.close();
-    h = await makeHarness({
+    await h.rebuild({
       loginLimitPerUser: { points: 3, durationSeconds: 60 },
     });
     await signUp(h.app, 'alice');
@@ -352,8 +342,7 @@ describe('rate limits', () => {
   });
 
   it('limits registrations per IP', async () => {
-    await h.close();
-    h = await makeHarness({
+    await h.rebuild({
       registerLimitPerIp: { points: 2, durationSeconds: 60 },
     });
     await signUp(h.app, 'user1');
@@ -713,11 +702,7 @@ describe('the index', () => {
   it('answers 503 with Retry-After while another writer holds the database', async () => {
     // Given an app whose store waits 50 ms for a lock, and a second
     // connection holding the write lock
-    await h.close();
-    h = await makeHarness(
-      {},
-      (file) => new SqliteStore({ file, busyTimeoutMs: 50 }),
-    );
+    await h.rebuild({}, (file) => new SqliteStore({ file, busyTimeoutMs: 50 }));
     const token = await signUp(h.app, 'alice');
     const other = new BetterSqlite3(h.dbPath);
     other.exec('BEGIN IMMEDIATE');

@@ -1,21 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ListFilesResponse, ListPeersResponse } from './api/index.js';
 import { ErrorCode } from './api/index.js';
-import type { Harness } from './test-helpers/harness.js';
-import {
-  call,
-  entry,
-  makeHarness,
-  onlinePeer,
-} from './test-helpers/harness.js';
+import { call, entry, onlinePeer, useHarness } from './test-helpers/harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await makeHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness();
 
 /** Logs `alice` in a second time; returns the new token. */
 async function secondLogin(): Promise<string> {

@@ -1,22 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   call,
   entry,
-  makeHarness,
   onlinePeer,
   sha,
-  type Harness,
+  useHarness,
 } from './test-helpers/harness.js';
 
-let h: Harness;
-
-beforeEach(async () => {
-  h = await makeHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness();
 
 const song = entry('song.mp3', 'song');
 /** The same sha256 with another size and pieces root. */

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import { afterEach, beforeEach } from 'vitest';
 import type { FileEntry } from '../api/index.js';
 import type { BuildAppOptions } from '../app.js';
 import { buildApp } from '../app.js';
@@ -75,6 +76,54 @@ export async function makeHarness(
   };
   await harness.app.ready();
   return harness;
+}
+
+/** The harness `useHarness` gives each test, and how to swap it. */
+export interface TestHarness extends Omit<Harness, 'close'> {
+  /** Closes this test's harness and makes one with these arguments. */
+  rebuild(
+    options: Partial<BuildAppOptions>,
+    openStore?: (dbPath: string) => DirectoryStore,
+  ): Promise<void>;
+}
+
+/**
+ * Call once at a test file's top level: each test gets a fresh harness
+ * (`makeHarness()`), closed after it, through the object returned.
+ */
+export function useHarness(): TestHarness {
+  let current: Harness | undefined;
+  const now = (): Harness => {
+    if (current === undefined) throw new Error('no harness outside a test');
+    return current;
+  };
+  beforeEach(async () => {
+    current = await makeHarness();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    get app() {
+      return now().app;
+    },
+    get clock() {
+      return now().clock;
+    },
+    get dir() {
+      return now().dir;
+    },
+    get dbPath() {
+      return now().dbPath;
+    },
+    restart: () => now().restart(),
+    async rebuild(options, openStore) {
+      await current?.close();
+      current = undefined;
+      current = await makeHarness(options, openStore);
+    },
+  };
 }
 
 export interface CallOptions {
