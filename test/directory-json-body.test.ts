@@ -105,3 +105,51 @@ describe('the charset of a JSON body', () => {
     expect(await response.json()).toMatchObject({ username });
   });
 });
+
+describe('a JSON body nested very deeply', () => {
+  /** `{"username":…,"password":…,"extra":[[…]]}`, arrays `depth` deep. */
+  const nested = (depth: number, inner = '') =>
+    `{"username":"abc","password":"xxxxxxxx","extra":${'['.repeat(depth)}${inner}${']'.repeat(depth)}}`;
+  const pointer = `/extra${'/0'.repeat(31)}`;
+
+  it.each([
+    ['arrays 5,000 deep', nested(5_000)],
+    [
+      'arrays 100,000 deep around a __proto__ key',
+      nested(100_000, '{"__proto__":{}}'),
+    ],
+  ])(
+    '%s: a 400 VALIDATION_FAILED at the first level too deep',
+    async (_, body) => {
+      // When the body nests far deeper than any request of the API
+      const response = await register(body, 'application/json');
+
+      // Then it is refused as invalid, naming where, and the server lives on
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        errors: [
+          {
+            in: 'body',
+            pointer,
+            message: 'must not nest arrays and objects more than 32 deep',
+          },
+        ],
+      });
+      const health = await fetch(`${directory.url}/v1/health`);
+      expect(health.status).toBe(200);
+    },
+  );
+
+  it('checks a body 32 deep against the schema as usual', async () => {
+    // When the body nests exactly as deep as allowed
+    const response = await register(nested(31), 'application/json');
+
+    // Then the schema answers: "extra" is not a field of a registration
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ in: 'body', pointer: '/extra' }],
+    });
+  });
+});

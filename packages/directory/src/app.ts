@@ -7,9 +7,6 @@ import type {
   FastifyServerOptions,
 } from 'fastify';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import type { TSchema } from 'typebox';
-import { Compile } from 'typebox/compile';
-import { Value } from 'typebox/value';
 import type { FieldError } from './api/index.js';
 import { ErrorCode, PROBLEM_CONTENT_TYPE, ROUTES } from './api/index.js';
 import { hashToken, bearerToken } from './auth/tokens.js';
@@ -20,16 +17,14 @@ import { ProblemError, problemBody } from './problems.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerFileRoutes } from './routes/files.js';
 import { registerPeerRoutes } from './routes/peers.js';
-import { repeatedFields } from './repeated-fields.js';
 import { registerSearchRoutes } from './routes/search.js';
+import { compileValidator } from './request-validator.js';
 import type { DirectorySettings } from './settings.js';
 import { resolveSettings } from './settings.js';
 import type { SqliteSynchronous } from './store/sqlite/sqlite-store.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import type { DirectoryStore } from './store/store.js';
 import { packageVersion } from './version.js';
-import { errorFinder } from './validation-errors.js';
-import { illFormedStringAt } from './well-formed.js';
 import { parseJsonBodies } from './json-body.js';
 
 export interface BuildAppOptions extends Partial<DirectorySettings> {
@@ -43,8 +38,6 @@ export interface BuildAppOptions extends Partial<DirectorySettings> {
   /** Trust `X-Forwarded-For` (behind a reverse proxy). */
   trustProxy?: boolean;
 }
-
-const MAX_FIELD_ERRORS = 20;
 
 /**
  * Builds the directory's Fastify app with every route of `/v1`. It never
@@ -182,79 +175,6 @@ function authHook(context: RouteContext) {
     }
     request.session = session;
   };
-}
-
-/** TypeBox validation; query strings and params are converted first. */
-function compileValidator({
-  schema,
-  httpPart,
-}: {
-  schema: TSchema;
-  httpPart?: string;
-}) {
-  const check = Compile(schema);
-  const findErrors = errorFinder(schema, check);
-  return (value: unknown) => {
-    if (httpPart === 'body') return validate(value);
-    // Convert changes the object it is given: keep the text as sent.
-    const given: unknown =
-      typeof value === 'object' && value !== null ? { ...value } : value;
-    const repeated = repeatedFields(given);
-    if (repeated.length > 0) return { error: repeated };
-    const converted = Value.Convert(schema, value);
-    const inexact = inexactNumbers(given, converted);
-    if (inexact.length > 0) return { error: inexact };
-    return validate(converted);
-  };
-
-  function validate(converted: unknown) {
-    const illFormed = illFormedStringAt(converted);
-    if (illFormed !== undefined) {
-      return {
-        error: [
-          {
-            keyword: 'wellFormed',
-            instancePath: illFormed,
-            schemaPath: '',
-            params: {},
-            message: 'must be well-formed Unicode (no lone surrogate)',
-          },
-        ],
-      };
-    }
-    if (check.Check(converted)) return { value: converted };
-    const errors = findErrors(converted);
-    const useful = errors.filter((error) => error.keyword !== 'boolean');
-    return {
-      error: (useful.length > 0 ? useful : errors).slice(0, MAX_FIELD_ERRORS),
-    };
-  }
-}
-
-/**
- * Query and path fields whose text converted to a number that does not
- * spell it (`1.5` or `true` for an integer, `1e3`): refused rather than
- * rounded or guessed.
- */
-function inexactNumbers(raw: unknown, converted: unknown) {
-  if (typeof raw !== 'object' || raw === null) return [];
-  if (typeof converted !== 'object' || converted === null) return [];
-  const given = raw as Record<string, unknown>;
-  const fields = Object.entries(converted as Record<string, unknown>);
-  return fields
-    .filter(
-      ([key, number]) =>
-        typeof number === 'number' &&
-        typeof given[key] === 'string' &&
-        String(number) !== given[key],
-    )
-    .map(([key]) => ({
-      keyword: 'type',
-      instancePath: `/${key}`,
-      schemaPath: '',
-      params: {},
-      message: 'must be a whole number written in digits',
-    }));
 }
 
 interface ValidationIssue {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { ErrorCode } from './api/index.js';
 import { charsetOf, isUtf8 } from './charset.js';
+import { TOO_DEEP_MESSAGE, tooDeepAt } from './body-depth.js';
 import type { App } from './context.js';
 import type { ForbiddenKey } from './forbidden-keys.js';
 import { forbiddenKeyIn } from './forbidden-keys.js';
@@ -29,12 +30,21 @@ function forbidden({ key, pointer }: ForbiddenKey): ProblemError {
   );
 }
 
+function tooDeep(pointer: string): ProblemError {
+  return new ProblemError(
+    ErrorCode.ValidationFailed,
+    `body${pointer}: ${TOO_DEEP_MESSAGE}`,
+    { errors: [{ in: 'body', pointer, message: TOO_DEEP_MESSAGE }] },
+  );
+}
+
 /**
  * Parses JSON bodies with Fastify's own parser, but answers two mistakes
  * with their own problems rather than "not valid JSON": a charset other
  * than UTF-8 (415, before parsing) and valid JSON holding a key that could
  * change a prototype (400 `FORBIDDEN_KEY`), which Fastify refuses with the
- * same error as broken JSON.
+ * same error as broken JSON. A body nested too deeply for that search
+ * (see `body-depth.ts`) is a 400 `VALIDATION_FAILED`.
  */
 export function parseJsonBodies(app: App): void {
   const strict = app.getDefaultJsonParser('error', 'error') as JsonParser;
@@ -56,8 +66,16 @@ export function parseJsonBodies(app: App): void {
         }
         // Only a body that parses without the check can hold such a key.
         lenient(request, body, (lenientError, parsed) => {
-          const found =
-            lenientError === null ? forbiddenKeyIn(parsed) : undefined;
+          if (lenientError !== null) {
+            done(error);
+            return;
+          }
+          const deep = tooDeepAt(parsed);
+          if (deep !== undefined) {
+            done(tooDeep(deep));
+            return;
+          }
+          const found = forbiddenKeyIn(parsed);
           done(found === undefined ? error : forbidden(found));
         });
       });
