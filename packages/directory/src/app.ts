@@ -13,6 +13,7 @@ import { hashToken, bearerToken } from './auth/tokens.js';
 import type { App, Limiters, RouteContext } from './context.js';
 import { registerOpenApi } from './openapi.js';
 import { answerClientError } from './client-error.js';
+import { closeStragglersAfter } from './shutdown-grace.js';
 import { ProblemError, problemBody } from './problems.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerFileRoutes } from './routes/files.js';
@@ -56,6 +57,17 @@ export function buildApp(options: BuildAppOptions = {}): App {
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    // Headers must arrive within 60 s and a whole request within
+    // requestTimeoutMs (else a 408, see client-error.ts), checked every
+    // second or so.
+    requestTimeout: settings.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(60_000, settings.requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(
+        1_000,
+        settings.requestTimeoutMs / 4,
+      ),
+    },
     routerOptions: { maxParamLength: 256 },
     // Shutdown and unparseable requests are problems too (see below and
     // client-error.ts), not Fastify's own JSON.
@@ -80,6 +92,7 @@ export function buildApp(options: BuildAppOptions = {}): App {
   app.setNotFoundHandler(handleNotFound);
   app.decorateRequest('session', null);
   refuseWhileClosing(app);
+  closeStragglersAfter(app, settings.shutdownGraceMs);
   app.addHook('onClose', async () => {
     if (ownsStore) await store.close();
   });

@@ -131,3 +131,56 @@ describe('errors Node answers before Fastify', () => {
     });
   });
 });
+
+describe('a request whose body stops arriving', () => {
+  /** Sends headers for a 1,000-byte body and 10 bytes of it, then waits. */
+  async function stalledUpload(port: number) {
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', () => undefined);
+    const closed = once(socket, 'close');
+    socket.write(
+      'POST /v1/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"username"',
+    );
+    return {
+      closed: closed.then(() => Buffer.concat(chunks).toString('utf8')),
+    };
+  }
+
+  it('is answered with a 408 problem once the request timeout passes', async () => {
+    // Given a directory that gives a request 300 ms to arrive
+    const port = await listening(buildApp({ requestTimeoutMs: 300 }));
+    // When a client sends part of a body and then nothing
+    const upload = await stalledUpload(port);
+    // Then it gets a 408 problem and the connection closes
+    const [response] = parseResponses(await upload.closed);
+    expect(response?.status).toBe(408);
+    expect(response?.body).toMatchObject({
+      status: 408,
+      code: ErrorCode.RequestTimeout,
+    });
+  });
+
+  it('does not hold shutdown open past the grace period', async () => {
+    // Given a directory that waits 200 ms for requests in flight at shutdown
+    const built = buildApp({ shutdownGraceMs: 200 });
+    let arrived = (): void => undefined;
+    const requestSeen = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    built.addHook('onRequest', (_request, _reply, done) => {
+      arrived();
+      done();
+    });
+    const port = await listening(built);
+    const upload = await stalledUpload(port);
+    await requestSeen;
+    // When it shuts down while a body is half sent
+    await built.close();
+    app = undefined;
+    // Then shutdown finishes and that connection is closed
+    expect(await upload.closed).toBe('');
+  });
+});

@@ -23,6 +23,13 @@ export interface DirectorySettings {
   scrypt: ScryptParams;
   /** Largest index upload (PUT/PATCH body), in bytes. */
   maxIndexBodyBytes: number;
+  /** A request (headers and body) not received within this is a 408. */
+  requestTimeoutMs: number;
+  /**
+   * How long shutdown waits for requests in flight before it closes their
+   * connections.
+   */
+  shutdownGraceMs: number;
   /** The clock, ms since the epoch; tests move it. */
   clock: () => number;
 }
@@ -35,6 +42,8 @@ export const DEFAULT_SETTINGS: DirectorySettings = {
   registerLimitPerIp: { points: 20, durationSeconds: 60 * 60 },
   scrypt: DEFAULT_SCRYPT,
   maxIndexBodyBytes: 128 * 1024 * 1024,
+  requestTimeoutMs: 120_000,
+  shutdownGraceMs: 10_000,
   clock: () => Date.now(),
 };
 
