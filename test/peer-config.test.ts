@@ -76,6 +76,26 @@ describe('profiles (conf)', () => {
     );
   });
 
+  it('a profile that cannot be saved fails saying so, naming the file', async () => {
+    // Given a FERRY_HOME under a regular file: it opens, but nothing can be written
+    const parent = path.join(await temp.make(), 'a-file');
+    await writeFile(parent, '');
+    const store = openProfileStore({ home: path.join(parent, 'home') });
+    expect(store.list()).toEqual([]);
+    // Then saving throws an IO error naming the profile and the file
+    let failure: unknown;
+    try {
+      store.save(profile());
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(PeerError);
+    expect((failure as PeerError).code).toBe(PeerErrorCode.Io);
+    expect((failure as PeerError).message).toMatch(
+      /^cannot save profile "home" in .*a-file\/home\/profiles\.json: ENOTDIR/,
+    );
+  });
+
   it('without FERRY_HOME uses the platform folders', () => {
     const paths = resolveFerryPaths({ env: {} });
     expect(paths.configDir).toMatch(/ferry$/);

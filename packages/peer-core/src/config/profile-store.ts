@@ -3,15 +3,24 @@ import Conf from 'conf';
 import { getErrorMessage, PeerError, PeerErrorCode } from '../errors.js';
 import type { Profile, ProfileStore } from '../peer/peer-client.js';
 import { resolveFerryPaths, type HomeOptions } from './paths.js';
+import { readProfiles } from './profiles-file.js';
 import { validateProfile } from './profile-schema.js';
 
 interface ProfilesFile extends Record<string, unknown> {
   profiles: Record<string, unknown>;
 }
 
-/** Profiles saved with `conf` in `profiles.json` of the config folder. */
+/**
+ * Profiles in `profiles.json` of the config folder: read afresh by each
+ * call, written (with `conf`) only by `save` and `remove`.
+ */
 class ConfProfileStore implements ProfileStore {
-  constructor(private readonly conf: Conf<ProfilesFile>) {}
+  #conf: Conf<ProfilesFile> | undefined;
+
+  constructor(
+    private readonly configDir: string,
+    private readonly file: string,
+  ) {}
 
   list(): Profile[] {
     return Object.keys(this.all())
@@ -24,46 +33,55 @@ class ConfProfileStore implements ProfileStore {
   get(name: string): Profile | undefined {
     const all = this.all();
     if (!Object.hasOwn(all, name)) return undefined;
-    return validateProfile(all[name], `${this.conf.path}: profile "${name}"`);
+    return validateProfile(all[name], `${this.file}: profile "${name}"`);
   }
 
   save(profile: Profile): void {
     const valid = validateProfile(profile, `profile "${profile.name}"`);
-    this.conf.set('profiles', { ...this.all(), [valid.name]: valid });
+    this.write(
+      { ...this.all(), [valid.name]: valid },
+      `cannot save profile "${valid.name}"`,
+    );
   }
 
   remove(name: string): void {
     const rest = Object.fromEntries(
       Object.entries(this.all()).filter(([key]) => key !== name),
     );
-    this.conf.set('profiles', rest);
+    this.write(rest, `cannot remove profile "${name}"`);
   }
 
   private all(): Record<string, unknown> {
-    return this.conf.get('profiles');
+    return readProfiles(this.file);
+  }
+
+  private write(profiles: Record<string, unknown>, what: string): void {
+    try {
+      this.#conf ??= new Conf<ProfilesFile>({
+        cwd: this.configDir,
+        configName: 'profiles',
+        projectSuffix: '',
+        schema: { profiles: { type: 'object' } },
+      });
+      this.#conf.set('profiles', profiles);
+    } catch (error) {
+      throw new PeerError(
+        PeerErrorCode.Io,
+        `${what} in ${this.file}: ${getErrorMessage(error)}`,
+        { cause: error },
+      );
+    }
   }
 }
 
 /**
- * Opens the saved login profiles. `home` (or `FERRY_HOME`) moves the file;
- * a profile that fails validation throws an error naming the file and key.
+ * Opens the saved login profiles, reading but never writing: `home` (or
+ * `FERRY_HOME`) moves the file, and a damaged file or a profile that fails
+ * validation throws an error naming the file (and key).
  */
 export function openProfileStore(options: HomeOptions = {}): ProfileStore {
   const { configDir } = resolveFerryPaths(options);
-  try {
-    const conf = new Conf<ProfilesFile>({
-      cwd: configDir,
-      configName: 'profiles',
-      projectSuffix: '',
-      defaults: { profiles: {} },
-      schema: { profiles: { type: 'object' } },
-    });
-    return new ConfProfileStore(conf);
-  } catch (error) {
-    throw new PeerError(
-      PeerErrorCode.InvalidInput,
-      `${path.join(configDir, 'profiles.json')}: ${getErrorMessage(error)}`,
-      { cause: error },
-    );
-  }
+  const file = path.join(configDir, 'profiles.json');
+  readProfiles(file);
+  return new ConfProfileStore(configDir, file);
 }

@@ -63,7 +63,9 @@ export class TokenStore {
     try {
       text = readFileSync(this.file, 'utf8');
     } catch (error) {
-      if (isNodeError(error, 'ENOENT')) return {};
+      if (isNodeError(error, 'ENOENT') || isNodeError(error, 'ENOTDIR')) {
+        return {};
+      }
       this.#warn(
         `cannot read saved sessions from ${this.file} (${getErrorMessage(error)}); ` +
           'logging in with the password. Remove or repair that file.',
