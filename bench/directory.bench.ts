@@ -322,17 +322,20 @@ async function latencies(queries: string[][], f: Search): Promise<number[]> {
   return lat.sort((a, b) => a - b);
 }
 
-/** Searches the bench's store, optionally for files of `minSize` or more. */
-function storeSearch(bench: Bench, minSize: number | null = null): Search {
+/** Searches the bench's store, optionally with a size or extension filter. */
+function storeSearch(
+  bench: Bench,
+  filter: { minSize?: number; ext?: string } = {},
+): Search {
   return (terms) =>
     bench.store.search({
       terms,
       sinceMs: bench.now - 60_000,
       limit: 51,
       after: null,
-      minSize,
+      minSize: filter.minSize ?? null,
       maxSize: null,
-      ext: null,
+      ext: filter.ext ?? null,
     });
 }
 
@@ -357,6 +360,13 @@ function describe(label: string, lat: readonly number[]): void {
   );
 }
 
+/** How much slower `filtered` is than `plain`, at p50 and p99. */
+function printRatio(filtered: readonly number[], plain: readonly number[]) {
+  print(
+    `  = ${(percentile(filtered, 0.5) / percentile(plain, 0.5)).toFixed(1)}× the p50 without the filter, ${(percentile(filtered, 0.99) / percentile(plain, 0.99)).toFixed(1)}× the p99`,
+  );
+}
+
 const mean = (values: readonly number[]): number =>
   values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
 
@@ -378,14 +388,21 @@ async function searchInProcess(
     `search in-process, ${common.length} queries of the ${COMMON_WORDS} most common words`,
     hot,
   );
-  const sized = await latencies(common, storeSearch(bench, SIZED_MIN));
+  const sized = await latencies(
+    common,
+    storeSearch(bench, { minSize: SIZED_MIN }),
+  );
   describe(
     `search in-process, the same queries with minSize ${SIZED_MIN / 1e9} GB (~${SIZED_SHARE * 100}% of files pass)`,
     sized,
   );
-  print(
-    `  = ${(percentile(sized, 0.5) / percentile(hot, 0.5)).toFixed(1)}× the p50 without the filter, ${(percentile(sized, 0.99) / percentile(hot, 0.99)).toFixed(1)}× the p99`,
+  printRatio(sized, hot);
+  const none = await latencies(common, storeSearch(bench, { ext: 'zzz' }));
+  describe(
+    'search in-process, the same queries with an extension no file has (every match read)',
+    none,
   );
+  printRatio(none, hot);
   const sample = uniform.slice(0, BASELINE_QUERIES);
   const base = await latencies(sample, linearScan(bench.names));
   const same = await latencies(sample, storeSearch(bench));
