@@ -536,6 +536,45 @@ describe('peers', () => {
 });
 
 describe('the index', () => {
+  it('keeps totalBytes exact, refusing a write whose sizes add up past 2^53 - 1', async () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    const token = await onlinePeer(h.app, 'alice', []);
+    const files = (body: unknown, method: 'PUT' | 'PATCH' = 'PUT') =>
+      call(h.app, method, '/v1/peers/me/files', { token, body });
+    // Given an index whose sizes add up to exactly the largest safe integer
+    const full = await files({
+      files: [
+        entry('a.bin', 'a', { size: max - 1 }),
+        entry('b.bin', 'b', { size: 1 }),
+      ],
+    });
+    expect(full.json()).toEqual({ fileCount: 2, totalBytes: max });
+    // When a PATCH or a PUT would take the total past it
+    const patch = await files(
+      { add: [entry('c.bin', 'c', { size: 1 })], remove: [] },
+      'PATCH',
+    );
+    const put = await files({
+      files: [0, 1, 2].map((i) => entry(`big${i}.bin`, `${i}`, { size: max })),
+    });
+    // Then both are refused and change nothing
+    for (const res of [patch, put]) {
+      expectProblem(res, 400, ErrorCode.ValidationFailed);
+      expect(res.json<{ detail: string }>().detail).toContain(
+        'would add up to more than 9,007,199,254,740,991 bytes',
+      );
+    }
+    const browse = await call(h.app, 'GET', '/v1/peers/alice/files', {
+      token,
+    });
+    expect(browse.json()).toMatchObject({ fileCount: 2, totalBytes: max });
+    // And emptying the index brings the total back to exactly 0
+    expect((await files({ files: [] })).json()).toEqual({
+      fileCount: 0,
+      totalBytes: 0,
+    });
+  });
+
   it('replaces, patches and browses an index', async () => {
     const token = await onlinePeer(h.app, 'alice', [
       entry('a.txt'),

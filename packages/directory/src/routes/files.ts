@@ -4,6 +4,7 @@ import type { App, RouteContext } from '../context.js';
 import { schemaOf, sessionOf } from '../context.js';
 import { checkCursor, decodeCursor, encodeCursor } from '../cursor.js';
 import { ProblemError } from '../problems.js';
+import { IndexTooLargeError, type IndexTotals } from '../store/store.js';
 import { refuseReplaced } from './replaced.js';
 
 /** 400 `DUPLICATE_PATH` naming the first entry whose path came before. */
@@ -25,6 +26,24 @@ function rejectDuplicatePaths(
   });
 }
 
+/** Runs an index write; a total too large for JSON is a 400. */
+async function writeIndex(
+  write: () => Promise<IndexTotals>,
+): Promise<IndexTotals> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof IndexTooLargeError)) throw error;
+    throw new ProblemError(
+      ErrorCode.ValidationFailed,
+      `body: ${error.message}.`,
+      {
+        errors: [{ in: 'body', pointer: '', message: error.message }],
+      },
+    );
+  }
+}
+
 /** The caller's index (PUT, PATCH) and browsing any peer's index. */
 export function registerFileRoutes(app: App, context: RouteContext): void {
   const { store, settings } = context;
@@ -37,7 +56,9 @@ export function registerFileRoutes(app: App, context: RouteContext): void {
       rejectDuplicatePaths(request.body.files, 'files');
       const session = sessionOf(request);
       await refuseReplaced(store, session);
-      return store.replaceIndex(session.userId, request.body.files);
+      return writeIndex(() =>
+        store.replaceIndex(session.userId, request.body.files),
+      );
     },
   );
 
@@ -49,7 +70,7 @@ export function registerFileRoutes(app: App, context: RouteContext): void {
       rejectDuplicatePaths(add, 'add');
       const session = sessionOf(request);
       await refuseReplaced(store, session);
-      return store.patchIndex(session.userId, add, remove);
+      return writeIndex(() => store.patchIndex(session.userId, add, remove));
     },
   );
 

@@ -118,6 +118,20 @@ export interface IndexTotals {
   totalBytes: number;
 }
 
+/**
+ * An index write whose sizes would add up to more than
+ * `Number.MAX_SAFE_INTEGER` bytes (8 PiB), a total no JSON client reads
+ * exactly; the write changes nothing.
+ */
+export class IndexTooLargeError extends Error {
+  constructor() {
+    super(
+      `the index's sizes would add up to more than ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} bytes`,
+    );
+    this.name = 'IndexTooLargeError';
+  }
+}
+
 /** Where a search page starts: just after this result. */
 export interface SearchPosition {
   score: number;

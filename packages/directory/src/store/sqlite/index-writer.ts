@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { FileEntry } from '../../api/index.js';
-import type { IndexTotals } from '../store.js';
+import { IndexTooLargeError, type IndexTotals } from '../store.js';
 import { SCORE_UNIT, nameScore } from './name-score.js';
 
 /** A stored index entry, as the writer compares it with a new one. */
@@ -226,6 +226,8 @@ class Batch {
   private readonly firstNewNameId: number;
   private readonly online: number;
   private readonly hadFiles: boolean;
+  /** The index's total size, exact whatever the sizes add up to. */
+  private totalBytes: bigint;
 
   constructor(
     private readonly op: WriteOps,
@@ -235,6 +237,7 @@ class Batch {
     this.firstNewNameId = (this.op.maxNameId.get()?.id ?? 0) + 1;
     this.online = this.op.counted.get(userId)?.counted ?? 0;
     this.hadFiles = totals.fileCount > 0;
+    this.totalBytes = BigInt(totals.totalBytes);
   }
 
   put(entry: FileEntry, old: StoredFile | undefined): void {
@@ -254,7 +257,7 @@ class Batch {
         entry.mtimeMs,
       );
       this.totals.fileCount += 1;
-      this.totals.totalBytes += entry.size;
+      this.totalBytes += BigInt(entry.size);
       return;
     }
     this.op.updateFile.run(
@@ -264,7 +267,7 @@ class Batch {
       entry.mtimeMs,
       old.id,
     );
-    this.totals.totalBytes += entry.size - old.size;
+    this.totalBytes += BigInt(entry.size) - BigInt(old.size);
     if (old.nameId !== nameId) this.maybeOrphans.add(old.nameId);
   }
 
@@ -272,11 +275,20 @@ class Batch {
     this.touch(old.sha256.toString('hex'), old.sha256);
     this.op.deleteFile.run(old.id);
     this.totals.fileCount -= 1;
-    this.totals.totalBytes -= old.size;
+    this.totalBytes -= BigInt(old.size);
     this.maybeOrphans.add(old.nameId);
   }
 
+  /**
+   * Completes the batch. Throws {@link IndexTooLargeError} (the caller's
+   * transaction then undoes it) when the sizes add up to more than a
+   * JSON number holds exactly.
+   */
   finish(): IndexTotals {
+    if (this.totalBytes > BigInt(Number.MAX_SAFE_INTEGER)) {
+      throw new IndexTooLargeError();
+    }
+    this.totals.totalBytes = Number(this.totalBytes);
     this.op.ftsAddSince.run(this.firstNewNameId - 1);
     this.settleHoldings();
     for (const nameId of this.maybeOrphans) {
