@@ -97,8 +97,13 @@ export function hostProblem(host: string): string | null {
   if (family === 4) return unreachableReason(plain, 'ipv4');
   if (family === 6) return unreachableReason(plain, 'ipv6');
   if (host.includes(':')) return 'not a valid IPv6 address';
-  if (/^[0-9.]+$/.test(host)) return 'not a valid IPv4 address';
   const labels = host.replace(/\.$/, '').split('.');
+  // A last label of digits or 0x-hex makes the whole name an IPv4 address
+  // to resolvers and URL parsers ("0x7f.1" is 127.0.0.1): only the dotted
+  // decimal form, checked above, is taken.
+  if (/^(?:[0-9]+|0x[0-9a-f]*)$/i.test(labels.at(-1) ?? '')) {
+    return 'not a valid IPv4 address (write it as four decimal numbers)';
+  }
   const valid = labels.every((label) =>
     /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label),
   );

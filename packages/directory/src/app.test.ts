@@ -434,6 +434,33 @@ describe('peers', () => {
     expect(res.json<{ detail: string }>().detail).toContain(reason);
   });
 
+  it.each(['0x0', '0xffffffff', '0xe0000001', '0x7f.1', '127.1', 'peer.0X1F'])(
+    'refuses %s, an IPv4 address to resolvers, not in dotted decimal',
+    async (host) => {
+      const token = await signUp(h.app, 'alice');
+      const res = await call(h.app, 'PUT', '/v1/peers/me', {
+        token,
+        body: { host, port: 6000 },
+      });
+      expectProblem(res, 400, ErrorCode.InvalidAddress);
+      expect(res.json<{ detail: string }>().detail).toContain(
+        'write it as four decimal numbers',
+      );
+    },
+  );
+
+  it.each(['peer7.example', 'x0', '0xdead.lan', 'files.example.'])(
+    'takes host name %s',
+    async (host) => {
+      const token = await signUp(h.app, 'alice');
+      const res = await call(h.app, 'PUT', '/v1/peers/me', {
+        token,
+        body: { host, port: 6000 },
+      });
+      expect(res.statusCode).toBe(200);
+    },
+  );
+
   it.each([0, 65536, -1, 1.5, '80'])('refuses port %j', async (port) => {
     const token = await signUp(h.app, 'alice');
     const res = await call(h.app, 'PUT', '/v1/peers/me', {
