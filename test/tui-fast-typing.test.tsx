@@ -1,7 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { LoginRequest } from '@ferry/peer-core';
-import { MemoryProfileStore, sampleFile } from '@ferry/peer-core/testing';
+import {
+  FakePeerClient,
+  MemoryProfileStore,
+  sampleFile,
+} from '@ferry/peer-core/testing';
+import { App } from '@ferry/tui';
 import { KEYS, press, waitForFrame, type InkInstance } from './helpers/ink.js';
+import { useKeypressTerminal } from './helpers/keypress-terminal.js';
 import { useLoginScreen } from './helpers/login-screen.js';
 import {
   useFakeMainScreen,
@@ -11,6 +17,7 @@ import { HOME_PROFILE } from './helpers/home-profile.js';
 
 const start = useFakeMainScreen();
 const startLogin = useLoginScreen();
+const onTerminal = useKeypressTerminal();
 
 const home = HOME_PROFILE;
 
@@ -123,5 +130,81 @@ describe('the search key over the help overlay', () => {
     await waitForFrame(app, (f) => f.includes('Keys'));
     await press(app, KEYS.esc);
     await waitForFrame(app, (f) => f.includes('1 Peers'));
+  });
+});
+
+/** hank's peer on a fake network where alice shares a waltz; stopped after. */
+function fakePeer(): FakePeerClient {
+  const client = new FakePeerClient({
+    username: 'hank',
+    tickMs: 0,
+    peers: [
+      { username: 'alice', files: [sampleFile('danube-waltz.flac', 10)] },
+    ],
+  });
+  onTestFinished(() => client.stop());
+  return client;
+}
+
+describe('a key that opens a text box, and the keys after it in one burst', () => {
+  it('searches for every letter typed right after /', async () => {
+    // Given the main screen on a terminal, keys read as ferry reads them
+    const client = fakePeer();
+    const search = vi.spyOn(client, 'search');
+    const app = await onTerminal(
+      <App
+        store={new MemoryProfileStore()}
+        connect={() => Promise.resolve(client)}
+        client={client}
+      />,
+    );
+    await waitForFrame(app, (f) => f.includes('1 Peers'));
+    // When / opens the search box and a word and Enter follow in one write
+    app.stdin.write('/danube\r');
+    // Then the search is for the whole word
+    await waitForFrame(app, (f) => f.includes('search: danube · 1 result'));
+    expect(search.mock.calls.map(([query]) => query)).toEqual(['danube']);
+  });
+
+  it.each([['ritapass99'], ['quiet-pass']])(
+    'logs in with %s sent with the Enter that opens its prompt',
+    async (password) => {
+      // Given the saved profiles on a terminal
+      const client = fakePeer();
+      const requests: LoginRequest[] = [];
+      const app = await onTerminal(
+        <App
+          store={new MemoryProfileStore([home])}
+          connect={(request) => {
+            requests.push(request);
+            return Promise.resolve(client);
+          }}
+        />,
+      );
+      await waitForFrame(app, (f) => f.includes('hank@127.0.0.1:7070'));
+      // When Enter, the password and Enter reach the terminal in one write
+      app.stdin.write(`\r${password}\r`);
+      // Then the login carries the whole password (a q in it quits nothing)
+      await waitForFrame(app, (f) => f.includes('1 Peers'));
+      expect(requests).toEqual([{ profile: home, password, register: false }]);
+      expect(app.exited()).toBe(false);
+    },
+  );
+
+  it('types a new profile name that starts with q into the form n opens', async () => {
+    // Given the saved profiles on a terminal
+    const app = await onTerminal(
+      <App
+        store={new MemoryProfileStore([home])}
+        connect={() => Promise.reject(new Error('no login here'))}
+      />,
+    );
+    await waitForFrame(app, (f) => f.includes('hank@127.0.0.1:7070'));
+    // When n and a name reach the terminal in one write
+    app.stdin.write('nqprof');
+    // Then the new profile's form has the whole name, and ferry still runs
+    const frame = await waitForFrame(app, (f) => f.includes('qprof'));
+    expect(frame).toMatch(/New profile[^]*Profile name +qprof/);
+    expect(app.exited()).toBe(false);
   });
 });

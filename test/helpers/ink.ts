@@ -69,7 +69,7 @@ export async function typeText(
  * `timeoutMs` showing the last frame.
  */
 export async function waitForFrame(
-  instance: InkInstance,
+  instance: Pick<InkInstance, 'lastFrame'>,
   predicate: (frame: string) => boolean,
   timeoutMs = 5_000,
 ): Promise<string> {

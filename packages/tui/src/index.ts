@@ -1,5 +1,6 @@
 export { buildProgram, main } from './cli/main.js';
 export { runTui } from './app/run-tui.js';
+export { keypressStdin } from './app/keypress-stdin.js';
 export { App, type AppProps } from './components/App.js';
 export { MainScreen } from './components/MainScreen.js';
 export { LoginScreen } from './login/LoginScreen.js';

@@ -1,3 +1,5 @@
+import { unstable_IdlePriority, unstable_scheduleCallback } from 'scheduler';
+
 /**
  * One key: an escape sequence (ESC or ESC ESC, then a CSI or SS3 sequence
  * or one character; an arrow key, Alt+x, a bare Esc) or one character.
@@ -8,8 +10,8 @@ const KEY =
   /\x1b{1,2}(?:\[\[?[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]|O[\x40-\x7e]|[^\x1b])?|[^]/gu;
 
 /**
- * The terminal's input as Ink should see it: one key per turn of the event
- * loop.
+ * The terminal's input as Ink should see it: one key at a time, each once
+ * the screen has caught up with the one before.
  *
  * Ink hands whatever one read of the terminal returned to the key handlers
  * as a single key, cut only at escape sequences. Keys that reach the
@@ -17,9 +19,10 @@ const KEY =
  * `tmux send-keys`) were therefore one unknown "key": `jjj` moved nothing,
  * Enter right after a word was typed into the search box instead of
  * running it, and a burst of Backspaces became invisible text. Here each
- * key is read on its own, and the next one only once React has committed
- * the last one and re-subscribed the handlers that depend on it (the
- * search box submits the text it last rendered).
+ * key is read on its own, and the next one only once React has done all
+ * the last one set off: rendered, committed, and run the effects that
+ * subscribe the handlers of what it opened (the search box, the password
+ * prompt, the profile form), so `/danube` searches for `danube`.
  *
  * Everything but `read` is the terminal's own (raw mode, listeners,
  * encoding, ref/unref), so the returned stream can stand in for it.
@@ -35,7 +38,7 @@ export function keypressStdin(terminal: NodeJS.ReadStream): NodeJS.ReadStream {
     }
     if (turnTaken || keys.length === 0) return null;
     turnTaken = true;
-    afterReactsTurn(() => {
+    whenReactIsIdle(() => {
       turnTaken = false;
       if (keys.length > 0) terminal.emit('readable');
     });
@@ -53,12 +56,22 @@ export function keypressStdin(terminal: NodeJS.ReadStream): NodeJS.ReadStream {
 }
 
 /**
- * Runs `next` once what the current key set off has run: React renders a
- * key's update in a microtask and then runs its effects (which
- * re-subscribe Ink's input handlers) with `setImmediate`, queued after any
- * immediate queued before that microtask. An immediate queued from an
- * immediate runs on the loop's next turn, after all of those.
+ * Runs `next` once React has no work left: the key's render and commit,
+ * the effects that subscribe new input handlers, and any render those
+ * cause. React (through Ink) runs all of these as tasks of the `scheduler`
+ * package, each yielding after a few milliseconds, so a fixed number of
+ * turns of the event loop can fall between a commit and its effects, and
+ * the next key then reached the screen it was leaving. An idle-priority
+ * task runs after every task of higher priority, even ones queued later.
+ * It is queued one immediate late, after Ink's own immediate that hands a
+ * lone Esc on (so the Esc's render is queued first), and `next` runs on an
+ * immediate of its own, outside the scheduler's loop, so the microtask in
+ * which React queues the next key's render runs before anything else.
  */
-function afterReactsTurn(next: () => void): void {
-  setImmediate(() => setImmediate(next));
+function whenReactIsIdle(next: () => void): void {
+  setImmediate(() => {
+    unstable_scheduleCallback(unstable_IdlePriority, () => {
+      setImmediate(next);
+    });
+  });
 }
