@@ -42,6 +42,7 @@ export interface SharingPeerOptions {
   uploadSlots?: number;
   uploadRateBps?: number;
   keepaliveMs?: number;
+  uploadStallMs?: number;
 }
 
 /** Scans `root` and serves it on 127.0.0.1 (a free port). */
@@ -59,6 +60,7 @@ export async function startSharingPeer(
     uploadSlots: options.uploadSlots,
     uploadRateBps: options.uploadRateBps,
     keepaliveMs: options.keepaliveMs,
+    uploadStallMs: options.uploadStallMs,
   });
   return {
     root: options.root,

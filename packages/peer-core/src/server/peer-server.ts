@@ -32,7 +32,16 @@ export interface PeerServerOptions {
    * dropped and its upload slot freed.
    */
   keepaliveMs?: number;
+  /**
+   * How long an upload waits for its downloader to take the next chunk
+   * (60 s): a downloader that stops reading while its connection still
+   * answers pings gets its stream reset and its upload slot freed.
+   */
+  uploadStallMs?: number;
 }
+
+/** `PeerServerOptions.uploadStallMs` unless told otherwise. */
+const DEFAULT_UPLOAD_STALL_MS = 60_000;
 
 /** A running gRPC server of `ferry.v1.Peer`. */
 export interface PeerServer {
@@ -64,6 +73,7 @@ export async function startPeerServer(
     share: options.share,
     uploads: new UploadTracker(slots),
     limiter: limiterOf(options.uploadRateBps),
+    uploadStallMs: uploadStallOf(options.uploadStallMs),
     username: options.username,
     version: options.version,
   };
@@ -95,6 +105,17 @@ function serverOptionsOf(keepaliveMs: number | undefined): grpc.ChannelOptions {
     'grpc.keepalive_time_ms': keepaliveMs,
     'grpc.keepalive_timeout_ms': Math.ceil(keepaliveMs / 3),
   };
+}
+
+function uploadStallOf(ms: number | undefined): number {
+  if (ms === undefined) return DEFAULT_UPLOAD_STALL_MS;
+  if (!(ms >= 100)) {
+    throw new PeerError(
+      PeerErrorCode.InvalidInput,
+      'upload stall timeout must be ≥ 100 ms',
+    );
+  }
+  return ms;
 }
 
 function limiterOf(rate: number | undefined): RateLimiter | undefined {

@@ -7,8 +7,10 @@ import { BufferPool } from './buffer-pool.js';
 import { CHUNK_HEADER_ROOM, encodeChunkInPlace } from './raw-chunks.js';
 import { openServedFile } from './open-served-file.js';
 import { parseRange, parseSha256, RequestError } from './request-validation.js';
+import { resetStream } from './reset-stream.js';
 import type { ServerContext } from './server-context.js';
 import type { UploadSlot } from './upload-tracker.js';
+import { StallWatch } from './stall-watch.js';
 import { grpcJs } from '../grpc/load-on-use.js';
 
 /** Writes already-encoded `Chunk` messages (see `withRawChunks`). */
@@ -24,7 +26,9 @@ const BUFFERS_PER_UPLOAD = 2;
  * Handles `Download`: validates the request, takes an upload slot, and
  * streams the range in chunks of at most 1 MiB, reading the next chunk only
  * when a buffer is free again (so a slow client never makes the server
- * buffer the file). Every failure ends the call with a status; none throws.
+ * buffer the file). A downloader that takes no chunk for
+ * `context.uploadStallMs` gets its stream reset, freeing the slot. Every
+ * failure ends the call with a status; none throws.
  */
 export function serveDownload(
   context: ServerContext,
@@ -33,7 +37,7 @@ export function serveDownload(
   const aborted = new AbortController();
   call.on('cancelled', () => aborted.abort());
   call.on('error', () => aborted.abort());
-  startDownload(context, call, aborted.signal).catch((error: unknown) => {
+  startDownload(context, call, aborted).catch((error: unknown) => {
     fail(call, error);
   });
 }
@@ -41,8 +45,9 @@ export function serveDownload(
 async function startDownload(
   context: ServerContext,
   call: DownloadCall,
-  signal: AbortSignal,
+  aborted: AbortController,
 ): Promise<void> {
+  const { signal } = aborted;
   const sha256 = parseSha256(call.request.sha256);
   const file = context.share.lookup(sha256);
   if (file === undefined) throw notFound();
@@ -63,6 +68,11 @@ async function startDownload(
       'every upload slot is busy',
     );
   }
+  const stalled = `the downloader took no data for ${context.uploadStallMs / 1_000} s`;
+  const watch = new StallWatch(context.uploadStallMs, () => {
+    resetStream(call, { code: grpcJs().status.CANCELLED, details: stalled });
+    aborted.abort();
+  });
   let handle: FileHandle | undefined;
   try {
     handle = await openServedFile(file);
@@ -70,12 +80,13 @@ async function startDownload(
       context.share.scan?.().catch(() => undefined);
       throw notFound();
     }
-    await sendRange(context, call, handle, range, slot);
-    slot.finish(signal.aborted ? 'cancelled by the downloader' : undefined);
+    await sendRange(context, call, handle, range, slot, watch);
+    slot.finish(endReason(signal, watch, stalled));
   } catch (error) {
     slot.finish(getErrorMessage(error));
     throw error;
   } finally {
+    watch.stop();
     await handle?.close();
   }
 }
@@ -86,6 +97,7 @@ async function sendRange(
   handle: FileHandle,
   range: { offset: number; length: number },
   slot: UploadSlot,
+  watch: StallWatch,
 ): Promise<void> {
   const pool = new BufferPool(
     BUFFERS_PER_UPLOAD,
@@ -93,7 +105,9 @@ async function sendRange(
   );
   const end = range.offset + range.length;
   for (let position = range.offset; position < end;) {
+    watch.waiting();
     const buffer = await pool.take(slot.signal);
+    watch.moving();
     if (buffer === undefined) return;
     const want = Math.min(MAX_CHUNK_BYTES, end - position);
     const { bytesRead } = await handle.read(
@@ -111,6 +125,15 @@ async function sendRange(
     slot.sent(bytesRead);
   }
   call.end();
+}
+
+function endReason(
+  signal: AbortSignal,
+  watch: StallWatch,
+  stalled: string,
+): string | undefined {
+  if (watch.stalled) return stalled;
+  return signal.aborted ? 'cancelled by the downloader' : undefined;
 }
 
 function notFound(): RequestError {

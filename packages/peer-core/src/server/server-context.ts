@@ -17,6 +17,8 @@ export interface ServerContext {
   share: ServedShare;
   uploads: UploadTracker;
   limiter: RateLimiter | undefined;
+  /** An upload whose downloader takes no data this long is reset. */
+  uploadStallMs: number;
   username: string;
   version: string;
 }
