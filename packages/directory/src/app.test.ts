@@ -84,6 +84,9 @@ describe('health and OpenAPI', () => {
     expect((await call(h.app, 'DELETE', '/v1/peers/me')).headers['allow']).toBe(
       'PUT',
     );
+    const document = await call(h.app, 'POST', '/v1/openapi.json');
+    expectProblem(document, 405, ErrorCode.MethodNotAllowed);
+    expect(document.headers['allow']).toBe('GET, HEAD');
   });
 
   it('answers URLs the router cannot read with problems', async () => {

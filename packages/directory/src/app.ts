@@ -8,7 +8,12 @@ import type {
 } from 'fastify';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { FieldError } from './api/index.js';
-import { ErrorCode, PROBLEM_CONTENT_TYPE, ROUTES } from './api/index.js';
+import {
+  ErrorCode,
+  PROBLEM_CONTENT_TYPE,
+  ROUTES,
+  RoutePath,
+} from './api/index.js';
 import { hashToken, bearerToken } from './auth/tokens.js';
 import type { App, Limiters, RouteContext } from './context.js';
 import { registerOpenApi } from './openapi.js';
@@ -294,7 +299,11 @@ function handleError(
   return sendProblem(reply, problem);
 }
 
-const ROUTE_PATTERNS = Object.values(ROUTES).map((spec) => ({
+/** Every route: the API's, and the OpenAPI document (not in `ROUTES`). */
+const ROUTE_PATTERNS = [
+  ...Object.values(ROUTES),
+  { method: 'GET', url: RoutePath.OpenApi },
+].map((spec) => ({
   method: String(spec.method),
   pattern: new RegExp(`^${spec.url.replace(/:[A-Za-z0-9_]+/g, '[^/]+')}$`),
 }));
