@@ -40,10 +40,11 @@ export async function findSources(
     : { sources, piecesRoot: reply.piecesRoot };
 }
 
-/** Whether a job was stopped before its transfer existed. */
+/** A job's stop: whether it came, and `halted`, which rejects when it does. */
 interface JobControl {
   stopped: boolean;
   discard: boolean;
+  halted: Promise<never>;
 }
 
 /**
@@ -66,12 +67,12 @@ export class EngineDownloads implements DownloadRunner {
     item: QueuedDownload,
     onProgress: (progress: DownloadProgress) => void,
   ): DownloadJob {
-    const control: JobControl = { stopped: false, discard: false };
     let halt: ((error: PeerError) => void) | undefined;
     const halted = new Promise<never>((_resolve, reject) => {
       halt = reject;
     });
     halted.catch(() => undefined);
+    const control: JobControl = { stopped: false, discard: false, halted };
     const run = this.#run(item, control, onProgress);
     const done = Promise.race([run, halted]);
     return {
@@ -127,11 +128,13 @@ export class EngineDownloads implements DownloadRunner {
     transfer.on(TransferEvent.Progress, report);
     transfer.resume();
     try {
-      const path = await transfer.done;
+      // A stopped job lets go of its transfer at once: a paused one is
+      // parked, its `done` unsettled, and its next job reports its progress.
+      const path = await Promise.race([transfer.done, control.halted]);
       this.logger.info({ sha256: item.sha256, path }, 'download complete');
     } finally {
       transfer.off(TransferEvent.Progress, report);
-      if (this.#running.get(item.id) === transfer)
+      if (!control.stopped && this.#running.get(item.id) === transfer)
         this.#running.delete(item.id);
     }
   }
