@@ -3,6 +3,7 @@ import { sampleFile } from '@ferry/peer-core/testing';
 import {
   KEYS,
   press,
+  resize,
   typeText,
   waitForFrame,
   type InkInstance,
@@ -10,16 +11,6 @@ import {
 import { useFakeMainScreen } from './helpers/main-screen.js';
 
 const startMainScreen = useFakeMainScreen();
-
-/**
- * Gives ink-testing-library's terminal (100 columns, no rows) a size and
- * tells Ink and the TUI it changed, as a real terminal does on a resize.
- */
-function resize(app: InkInstance, columns: number, rows: number): void {
-  Object.defineProperty(app.stdout, 'columns', { value: columns });
-  Object.defineProperty(app.stdout, 'rows', { value: rows });
-  app.stdout.emit('resize');
-}
 
 /** The main screen of three peers; alice and carol share a waltz each. */
 async function start(): Promise<InkInstance> {

@@ -28,6 +28,16 @@ export async function renderApp(node: ReactElement): Promise<InkInstance> {
 }
 
 /**
+ * Gives ink-testing-library's terminal (100 columns, no rows) a size and
+ * tells Ink and the TUI it changed, as a real terminal does on a resize.
+ */
+export function resize(app: InkInstance, columns: number, rows: number): void {
+  Object.defineProperty(app.stdout, 'columns', { value: columns });
+  Object.defineProperty(app.stdout, 'rows', { value: rows });
+  app.stdout.emit('resize');
+}
+
+/**
  * Presses keys one at a time, waiting after each so Ink handles it; a lone
  * Esc waits longer, as Ink holds it to tell it from an escape sequence.
  */

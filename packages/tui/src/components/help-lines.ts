@@ -2,7 +2,7 @@ import wrapAnsi from 'wrap-ansi';
 import { Scope } from '../keys/command.js';
 import { keyLabel } from '../keys/key-name.js';
 import { KEYMAP } from '../keys/keymap.js';
-import { displayWidth, fit } from '../format/safe-text.js';
+import { fit } from '../format/safe-text.js';
 
 /** The scopes of the main screen, in the order the help lists them. */
 const MAIN_SCOPES: readonly Scope[] = [
@@ -36,21 +36,22 @@ function column(width: number): string[] {
   ]);
 }
 
-/** The widest line an unwrapped column needs. */
-function widest(): number {
-  return Math.max(
-    ...KEYMAP.map((x) => INDENT + KEYS_WIDTH + displayWidth(x.description)),
-  );
-}
+/**
+ * Columns a description keeps in each of two columns side by side: every
+ * one of the main screen but the search box's Enter fits unwrapped, so two
+ * columns show from 108 (half of the box inside its border).
+ */
+const TWO_COLUMN_DESCRIPTION = 38;
 
 /**
  * The lines of the `?` help, `width` columns wide: two columns side by side
- * when both fit without wrapping, else one, descriptions wrapped under
- * their keys. Every key of the main screen is on some line.
+ * when each has room for a description of `TWO_COLUMN_DESCRIPTION`
+ * columns, else one; longer descriptions wrap under their keys. Every key
+ * of the main screen is on some line.
  */
 export function helpLines(width: number): string[] {
   const half = Math.floor(width / 2);
-  if (half >= widest() + 1) {
+  if (half >= INDENT + KEYS_WIDTH + TWO_COLUMN_DESCRIPTION + 1) {
     const lines = column(half);
     const rows = Math.ceil(lines.length / 2);
     return lines
