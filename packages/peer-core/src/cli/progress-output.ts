@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
-import { transferNote } from '../transfer/transfer-note.js';
+import { safeText } from '../safe-text.js';
+import { PART_WAIT_NOTE, transferNote } from '../transfer/transfer-note.js';
 import type { TransferProgress } from '../transfer/transfer-types.js';
 import { formatBytes, formatEta } from './format.js';
 import { printJson } from './output.js';
@@ -12,13 +13,29 @@ export interface ProgressOutput {
 
 /**
  * JSON lines with `json`, a progress bar on a terminal, otherwise nothing
- * until the end. While the download is not moving, both say why
- * (`transferNote`) instead of (or next to) its bare state.
+ * until the end but one line on standard error when the download waits for
+ * another one's `.part`. While the download is not moving, the lines and
+ * the bar say why (`transferNote`) instead of (or next to) its bare state.
  */
 export function createProgressOutput(json: boolean): ProgressOutput {
   if (json) return jsonLines();
   if (process.stderr.isTTY) return progressBar();
-  return { update: () => undefined, stop: () => undefined };
+  return partWaitLine();
+}
+
+/** Says once on standard error that the download waits for its `.part`. */
+function partWaitLine(): ProgressOutput {
+  let told = false;
+  return {
+    update: (p) => {
+      if (told || p.waitingForPart !== true) return;
+      told = true;
+      process.stderr.write(
+        `ferry-peer: ${safeText(p.name)}: ${PART_WAIT_NOTE}\n`,
+      );
+    },
+    stop: () => undefined,
+  };
 }
 
 function jsonLines(): ProgressOutput {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PeerError, PeerErrorCode } from '../errors.js';
 import type { FileManifest } from '../grpc/peer-types.js';
 import { numberedName } from './numbered-name.js';
-import { lockPart, type ReleasePart } from './part-lock.js';
+import { lockPart, type PartLockWait, type ReleasePart } from './part-lock.js';
 import {
   loadPartRecord,
   recordPathOf,
@@ -34,6 +34,8 @@ export interface PlacementRequest {
    * that died is taken over and its pieces resumed.
    */
   lockWaitMs: number;
+  /** Ends that wait (the download stops), and hears when it starts. */
+  lockWait?: PartLockWait;
   onLockLost: (error: Error) => void;
 }
 
@@ -42,7 +44,8 @@ export interface PlacementRequest {
  * very file (a resumed download), or else the first `NAME (n).part` not
  * used by another download. Throws `ALREADY_DOWNLOADING` when another
  * running download (in this process or another) holds the one for this
- * file.
+ * file past `lockWaitMs`; rejects with the abort reason once
+ * `lockWait.signal` aborts the wait.
  */
 export async function placePart(
   request: PlacementRequest,
@@ -82,6 +85,7 @@ async function lockOwnPart(
     partPath,
     request.lockWaitMs,
     request.onLockLost,
+    request.lockWait,
   );
   if (release === undefined) {
     throw new PeerError(

@@ -1,5 +1,6 @@
 import type { FileManifest } from '../grpc/peer-types.js';
 import { pieceLength } from '../share/pieces.js';
+import type { PartLockWait } from './part-lock.js';
 import { placePart, type PartPlacement } from './part-placement.js';
 import { PartRecorder } from './part-recorder.js';
 import { PieceQueue } from './piece-queue.js';
@@ -22,6 +23,8 @@ export interface PreparePartOptions {
   manifest: FileManifest;
   writer: PieceWriter;
   tuning: TransferTuning;
+  /** Ends waiting for a `.part` another download holds, and hears it start. */
+  lockWait: PartLockWait;
   /** Another download took the `.part` over. */
   onLockLost: (error: Error) => void;
   /** The record on disk now claims `bytes` verified bytes. */
@@ -42,6 +45,7 @@ export async function preparePart(
     name: options.name,
     manifest,
     lockWaitMs: tuning.partLockWaitMs,
+    lockWait: options.lockWait,
     onLockLost: options.onLockLost,
   });
   try {

@@ -9,6 +9,10 @@ import {
 /** How long every source in use must be silent before a note says so. */
 export const QUIET_NOTE_MS = 3_000;
 
+/** The note while another download holds the `.part` of this file. */
+export const PART_WAIT_NOTE =
+  'waiting for another download of this file to release its .part';
+
 /** Source labels named in a note at most; more are counted. */
 const NAMED = 2;
 
@@ -16,7 +20,7 @@ const NAMED = 2;
  * Why a connecting or downloading transfer is not moving, in a few words
  * ("no data from alice for 6 s", "alice: connection refused; retrying in
  * 1 s", "waiting for a source", "every source failed; looking for
- * more"), or undefined while it moves (or is in
+ * more", `PART_WAIT_NOTE`), or undefined while it moves (or is in
  * another state). Labels and errors from the network are made safe.
  */
 export function transferNote(progress: TransferProgress): string | undefined {
@@ -26,6 +30,7 @@ export function transferNote(progress: TransferProgress): string | undefined {
   ) {
     return undefined;
   }
+  if (progress.waitingForPart === true) return PART_WAIT_NOTE;
   const live = progress.sources.filter(
     (source) => source.state !== SourceState.Dropped,
   );

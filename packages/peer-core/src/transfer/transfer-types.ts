@@ -63,6 +63,12 @@ export interface TransferProgress {
   etaSeconds: number | null;
   state: TransferState;
   sources: SourceStats[];
+  /**
+   * True while another download (in this process or another, or one that
+   * died and left its lock) holds the `.part` of this very file and this
+   * one waits for it (up to `partLockWaitMs`).
+   */
+  waitingForPart?: boolean;
   /** The final path, once done. */
   path?: string;
   /** Why the download failed, once failed. */

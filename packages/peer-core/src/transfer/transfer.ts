@@ -50,6 +50,9 @@ export class Transfer extends EventEmitter<TransferEvents> {
   #prepared: Prepared | undefined;
   #state = TransferState.Connecting;
   #session = new AbortController();
+  /** Aborted by `stop()` and `cancel()`: ends a wait for the `.part`. */
+  readonly #ended = new AbortController();
+  #waitingForPart = false;
   #paused = false;
   #cancelled = false;
   #stopped = false;
@@ -117,6 +120,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
       state: this.#state,
       sources: this.#sources.stats(now),
     };
+    if (this.#waitingForPart) progress.waitingForPart = true;
     if (this.#path !== undefined) progress.path = this.#path;
     if (this.#error !== undefined) progress.error = this.#error;
     return progress;
@@ -165,6 +169,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
     if (TERMINAL.has(this.#state)) return;
     this.#cancelled = true;
     this.#session.abort();
+    this.#ended.abort();
     this.#wakeUp?.();
     await this.done.catch(() => undefined);
   }
@@ -178,6 +183,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
     if (TERMINAL.has(this.#state)) return;
     this.#stopped = true;
     this.#session.abort();
+    this.#ended.abort();
     this.#wakeUp?.();
     await this.done.catch(() => undefined);
   }
@@ -255,10 +261,19 @@ export class Transfer extends EventEmitter<TransferEvents> {
       manifest,
       writer,
       tuning: this.#tuning,
+      lockWait: {
+        signal: this.#ended.signal,
+        onWait: () => {
+          this.#waitingForPart = true;
+          this.#emitProgress();
+        },
+      },
       onLockLost: (error) => this.#interrupt(error),
       onRecorded: (bytes) => {
         this.#bytesRecorded = bytes;
       },
+    }).finally(() => {
+      this.#waitingForPart = false;
     });
     this.#bytesDone += bytesOfPieces(prepared.queue.doneIndexes(), manifest);
     return prepared;
