@@ -102,6 +102,18 @@ describe('health and OpenAPI', () => {
     );
   });
 
+  it.each(['q=%', 'q=%ZZtrack', 'q=track%', 'q=%ED%A0%80'])(
+    'answers the query %s, not percent-encoded UTF-8, with a 400',
+    async (query) => {
+      const token = await signUp(h.app, 'alice');
+      const res = await call(h.app, 'GET', `/v1/search?${query}`, { token });
+      expectProblem(res, 400, ErrorCode.ValidationFailed);
+      expect(res.json()).toMatchObject({
+        errors: [{ in: 'querystring', pointer: '' }],
+      });
+    },
+  );
+
   it('refuses a text/plain body with 415', async () => {
     expectProblem(
       await call(h.app, 'POST', '/v1/users', {

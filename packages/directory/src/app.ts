@@ -19,6 +19,7 @@ import type { App, Limiters, RouteContext } from './context.js';
 import { registerOpenApi } from './openapi.js';
 import { answerClientError } from './client-error.js';
 import { closeStragglersAfter } from './shutdown-grace.js';
+import { refuseBadQueryEncoding } from './query-encoding.js';
 import { ProblemError, problemBody } from './problems.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerFileRoutes } from './routes/files.js';
@@ -97,6 +98,7 @@ export function buildApp(options: BuildAppOptions = {}): App {
   app.setNotFoundHandler(handleNotFound);
   app.decorateRequest('session', null);
   refuseWhileClosing(app);
+  refuseBadQueryEncoding(app);
   closeStragglersAfter(app, settings.shutdownGraceMs);
   app.addHook('onClose', async () => {
     if (ownsStore) await store.close();
