@@ -1,5 +1,6 @@
 import type { FileManifest } from '../grpc/peer-types.js';
 import { pieceLength } from '../share/pieces.js';
+import { piecesHeld } from './held-pieces.js';
 import type { PartLockWait } from './part-lock.js';
 import { placePart, type PartPlacement } from './part-placement.js';
 import { PartRecorder } from './part-recorder.js';
@@ -60,18 +61,23 @@ async function openPart(
   placement: PartPlacement,
   { manifest, writer, tuning, onRecorded }: PreparePartOptions,
 ): Promise<Prepared> {
+  const verified = await piecesHeld(
+    placement.partPath,
+    placement.verified,
+    manifest,
+  );
   await writer.open(
     {
       partPath: placement.partPath,
       size: manifest.size,
       pieceSize: manifest.pieceSize,
-      verified: placement.verified,
+      verified,
       pieceHashes: Buffer.concat(manifest.pieceHashes),
       directIo: tuning.directIo,
     },
     tuning.maxPendingWrites,
   );
-  const queue = new PieceQueue(manifest.pieceHashes.length, placement.verified);
+  const queue = new PieceQueue(manifest.pieceHashes.length, verified);
   const recorder = new PartRecorder(
     writer,
     placement.recordPath,
