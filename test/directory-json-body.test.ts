@@ -153,3 +153,27 @@ describe('a JSON body nested very deeply', () => {
     });
   });
 });
+
+describe('a compressed JSON body', () => {
+  it.each(['gzip', 'br', 'deflate'])(
+    'Content-Encoding: %s is a 415 saying bodies are taken uncompressed',
+    async (encoding) => {
+      // When a body says it is compressed
+      const response = await fetch(`${directory.url}/v1/users`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-encoding': encoding,
+        },
+        body: '{"username":"abc","password":"xxxxxxxx"}',
+      });
+
+      // Then it is refused as a media type, not as broken JSON
+      expect(response.status).toBe(415);
+      expect(await response.json()).toMatchObject({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        detail: `Bodies are accepted uncompressed only, not with Content-Encoding: ${encoding}.`,
+      });
+    },
+  );
+});

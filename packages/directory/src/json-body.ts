@@ -39,9 +39,9 @@ function tooDeep(pointer: string): ProblemError {
 }
 
 /**
- * Parses JSON bodies with Fastify's own parser, but answers two mistakes
- * with their own problems rather than "not valid JSON": a charset other
- * than UTF-8 (415, before parsing) and valid JSON holding a key that could
+ * Parses JSON bodies with Fastify's own parser, but answers three mistakes
+ * with their own problems rather than "not valid JSON": a compressed body
+ * or a charset other than UTF-8 (415, before parsing) and valid JSON holding a key that could
  * change a prototype (400 `FORBIDDEN_KEY`), which Fastify refuses with the
  * same error as broken JSON. A body nested too deeply for that search
  * (see `body-depth.ts`) is a 400 `VALIDATION_FAILED`.
@@ -54,6 +54,16 @@ export function parseJsonBodies(app: App): void {
     'application/json',
     { parseAs: 'string' },
     (request, body, done) => {
+      const encoding = request.headers['content-encoding'];
+      if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+        done(
+          new ProblemError(
+            ErrorCode.UnsupportedMediaType,
+            `Bodies are accepted uncompressed only, not with Content-Encoding: ${encoding}.`,
+          ),
+        );
+        return;
+      }
       const charset = charsetOf(request.headers['content-type']);
       if (charset !== undefined && !isUtf8(charset)) {
         done(notUtf8(charset));
