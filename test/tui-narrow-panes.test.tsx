@@ -72,4 +72,27 @@ describe('the panes in a narrow terminal', () => {
     expect(frame).toMatch(/│ {2}waltz in a m… {6}20 B│/);
     expect(frame).not.toContain('SOURCES');
   });
+
+  it.each([
+    [40, 15, /│▸ ↓ big-movie… █{2}░{4} {2}40% paused {5}│/],
+    [58, 15, /│▸ ↓ big-movie-of-… █{4}░{5} {2}40% {12}paused {5}│/],
+  ])(
+    "keeps a transfer's state whole at %i×%i, dropping what there is no room for",
+    async (columns, rows, row) => {
+      // Given a paused download, 40% done, in a terminal of that size
+      const movie = sampleFile('big-movie-of-the-year.mkv', 10_000_000);
+      const { app, client } = await startMainScreen({
+        peers: [{ username: 'alice', files: [movie] }],
+      });
+      resize(app, columns, rows);
+      const id = client.download(movie);
+      client.tick(1);
+      client.pause(id);
+      // When the Transfers pane shows it
+      await press(app, '3');
+      const frame = await waitForFrame(app, (f) => f.includes('paused'));
+      // Then its row keeps the name, bar, percent and state, all whole
+      expect(frame).toMatch(row);
+    },
+  );
 });
