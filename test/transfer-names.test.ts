@@ -22,6 +22,9 @@ const hostileName = fc.oneof(
         '\n',
         ' ',
         '\u202e',
+        '\u2066',
+        '\u200f',
+        '\u061c',
         '😀',
       ),
       {
@@ -44,6 +47,10 @@ describe('sanitizeFileName', () => {
         // no control characters, no reserved device names, bounded length
         // eslint-disable-next-line no-control-regex
         expect(safe).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+        // no bidi controls, which would show the name in another order
+        expect(safe).not.toMatch(
+          /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/,
+        );
         expect(safe).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i);
         expect(safe).not.toMatch(/[. ]$/);
         expect(Buffer.byteLength(safe)).toBeLessThanOrEqual(200);
@@ -64,6 +71,11 @@ describe('sanitizeFileName', () => {
     ['nul.txt', '_nul.txt'],
     ['tab\there', 'tab_here'],
     ['trailing dots...', 'trailing dots'],
+    ['bidi\u202etxt.exe', 'bidi_txt.exe'],
+    [
+      '\u2067isolated\u2069 \u200emarks\u200f\u061c.txt',
+      '_isolated_ _marks__.txt',
+    ],
   ])('turns %j into %j', (name, expected) => {
     expect(sanitizeFileName(name)).toBe(expected);
   });

@@ -2,16 +2,18 @@
 export const MAX_NAME_BYTES = 200;
 
 const FALLBACK_NAME = 'download';
-// Path separators, characters Windows forbids, and control characters.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[/\\<>:"|?*\u0000-\u001f\u007f-\u009f]/g;
+// Path separators, characters Windows forbids, control characters, and
+// bidi controls (U+202E shows "bidi\u202etxt.exe" as "bidiexe.txt").
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex
+  /[/\\<>:"|?*\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
 
 /**
  * Turns a name from the network into a safe file name: no path separators,
- * no control or reserved characters, not "." or "..", not a reserved device
- * name, no trailing dots or spaces, at most `MAX_NAME_BYTES` bytes (the
- * extension is kept). The result joined to a folder stays in that folder.
+ * no control, bidi control or reserved characters, not "." or "..", not a
+ * reserved device name, no trailing dots or spaces, at most
+ * `MAX_NAME_BYTES` bytes (the extension is kept). The result joined to a folder stays in that folder.
  */
 export function sanitizeFileName(name: string): string {
   let safe = name
