@@ -122,6 +122,32 @@ describe('download from one source', () => {
     expect(await sha256OfFile(join(dir, 'report.pdf'))).not.toBe(entry.sha256);
   });
 
+  it.each([
+    ['ferry-linux-x64.tar.gz', 'ferry-linux-x64 (1).tar.gz'],
+    ['logs.TAR.ZST', 'logs (1).TAR.ZST'],
+    ['.tar.gz', '.tar (1).gz'],
+    ['notes.txt.gz', 'notes.txt (1).gz'],
+  ])(
+    'numbers %j as %j, keeping a compressed tar extension whole',
+    async (name, numbered) => {
+      // Given a download folder that already has a file of that name
+      const peer = await sharePeer({ 'archive.bin': 3000 });
+      const entry = peer.entry('archive.bin');
+      const dir = await temp.make();
+      await writeFile(join(dir, name), 'mine');
+      // When the same name is downloaded
+      const path = await download({
+        sha256: entry.sha256,
+        sources: [sourceOf(peer)],
+        dir,
+        name,
+      }).done;
+      // Then the number goes before the whole extension
+      expect(basename(path)).toBe(numbered);
+      expect(await sha256OfFile(path)).toBe(entry.sha256);
+    },
+  );
+
   it('keeps a hostile name inside the download folder', async () => {
     // Given a name from the network that tries to climb out
     const peer = await sharePeer({ 'x.bin': 10 });
