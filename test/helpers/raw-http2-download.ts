@@ -3,31 +3,22 @@ import {
   type ClientHttp2Session,
   type ClientHttp2Stream,
 } from 'node:http2';
+import { loadPeerProto } from '@ferry/peer-core';
+
+interface DownloadRequest {
+  sha256: string;
+  offset: number;
+  length: number;
+}
 
 /** A `ferry.v1.DownloadRequest` as gRPC frames it (uncompressed). */
-function downloadFrame(sha256: string, offset: number, length: number): Buffer {
-  const message = Buffer.concat([
-    Buffer.from([0x0a, sha256.length]),
-    Buffer.from(sha256, 'ascii'),
-    Buffer.from([0x10]),
-    varint(offset),
-    Buffer.from([0x18]),
-    varint(length),
-  ]);
+function downloadFrame(request: DownloadRequest): Buffer {
+  const serialize = loadPeerProto().ferry.v1.Peer.service.Download
+    .requestSerialize as (value: DownloadRequest) => Buffer;
+  const message = serialize(request);
   const prefix = Buffer.alloc(5);
   prefix.writeUInt32BE(message.length, 1);
   return Buffer.concat([prefix, message]);
-}
-
-function varint(value: number): Buffer {
-  const bytes: number[] = [];
-  let rest = value;
-  while (rest >= 0x80) {
-    bytes.push((rest % 0x80) | 0x80);
-    rest = Math.floor(rest / 0x80);
-  }
-  bytes.push(rest);
-  return Buffer.from(bytes);
 }
 
 /** One plain HTTP/2 connection to a peer's gRPC server, no gRPC library. */
@@ -45,7 +36,7 @@ export function rawHttp2Session(port: number): ClientHttp2Session {
  */
 export function pausedDownload(
   session: ClientHttp2Session,
-  request: { sha256: string; offset: number; length: number },
+  request: DownloadRequest,
 ): ClientHttp2Stream {
   const stream = session.request({
     ':method': 'POST',
@@ -54,7 +45,7 @@ export function pausedDownload(
     te: 'trailers',
   });
   stream.on('error', () => undefined);
-  stream.end(downloadFrame(request.sha256, request.offset, request.length));
+  stream.end(downloadFrame(request));
   stream.pause();
   return stream;
 }
