@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { afterEach } from 'vitest';
 import { render, type Instance } from 'ink';
 import { keypressStdin } from '@ferry/tui';
+import { fakeTerminal } from '@ferry/tui/testing';
 
 /** An app on a stand-in terminal, its keys read as `ferry` reads them. */
 export interface KeypressTerminalApp {
@@ -13,18 +14,6 @@ export interface KeypressTerminalApp {
   lastFrame(): string | undefined;
   /** Whether the app has exited (quit). */
   exited(): boolean;
-}
-
-/** A stream that passes for a terminal: Ink asks for raw mode and ref/unref. */
-function fakeTerminal(): NodeJS.ReadStream {
-  const terminal = Object.assign(new PassThrough(), {
-    isTTY: true,
-    setRawMode: () => undefined,
-    ref: () => undefined,
-    unref: () => undefined,
-  });
-  terminal.setEncoding('utf8');
-  return terminal as unknown as NodeJS.ReadStream;
 }
 
 /** A 100×30 screen keeping each frame Ink draws (in debug mode, whole). */

@@ -11,18 +11,7 @@ import { App } from '../components/App.js';
 import { keyName } from '../keys/key-name.js';
 import { keypressStdin } from './keypress-stdin.js';
 import { TextField } from '../components/TextField.js';
-
-/** A stream that passes for a terminal: Ink asks for raw mode and ref/unref. */
-function fakeTerminal(): NodeJS.ReadStream {
-  const terminal = Object.assign(new PassThrough(), {
-    isTTY: true,
-    setRawMode: () => undefined,
-    ref: () => undefined,
-    unref: () => undefined,
-  });
-  terminal.setEncoding('utf8');
-  return terminal as unknown as NodeJS.ReadStream;
-}
+import { fakeTerminal } from '../testing/fake-terminal.js';
 
 function fakeScreen(): NodeJS.WriteStream {
   return Object.assign(new PassThrough(), {

@@ -1,0 +1,1 @@
+export { fakeTerminal } from './fake-terminal.js';
