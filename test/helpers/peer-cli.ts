@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { PROGRAMS, REPO_ROOT, type ProgramResult } from './programs.js';
+import type { ChildUser } from './unprivileged.js';
 
 /** Runs `ferry-peer` with `args` to completion (bounded by `timeoutMs`). */
 export function runPeerCli(
@@ -25,18 +26,20 @@ export function runPeerCli(
 
 /**
  * Starts `ferry-peer` (after `nodeArgs` for node itself) with pipes for
- * stdout and stderr and no stdin.
+ * stdout and stderr and no stdin, as `user` when given.
  */
 export function spawnPeerCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   nodeArgs: readonly string[] = [],
+  user: ChildUser = {},
 ): ChildProcess {
   const argv = [...nodeArgs, PROGRAMS['ferry-peer'], ...args];
   return spawn(process.execPath, argv, {
     cwd: REPO_ROOT,
     env: { PATH: process.env['PATH'], ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { exitOf, spawnPeerCli } from './peer-cli.js';
 import { waitFor } from './peer-temp.js';
+import type { ChildUser } from './unprivileged.js';
 
 /** A running `ferry-peer serve` and what it has logged so far. */
 export interface ServeProcess {
@@ -16,14 +17,15 @@ export interface ServeProcess {
 const SERVING = '"msg":"serving"';
 
 /**
- * Starts `ferry-peer serve` with `args` and `env`, collecting its stderr and
- * draining its stdout.
+ * Starts `ferry-peer serve` with `args` and `env` (as `user` when given),
+ * collecting its stderr and draining its stdout.
  */
 export function spawnServe(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
+  user: ChildUser = {},
 ): ServeProcess {
-  const child = spawnPeerCli(['serve', ...args], env);
+  const child = spawnPeerCli(['serve', ...args], env, [], user);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout?.resume();

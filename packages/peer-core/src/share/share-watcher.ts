@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
 import type { FSWatcher } from 'chokidar';
+import { checkRoot, type RootState } from './root-state.js';
 
 /**
  * Longest a rescan waits while events keep coming (a file being written
@@ -7,7 +7,7 @@ import type { FSWatcher } from 'chokidar';
  */
 const MAX_WAIT_MS = 2_000;
 
-/** How often a shared folder that is gone is looked for again. */
+/** How often a shared folder that is gone or unreadable is tried again. */
 const ROOT_POLL_MS = 1_000;
 
 interface WatcherHooks {
@@ -18,9 +18,11 @@ interface WatcherHooks {
 /**
  * Watches a share folder with chokidar and turns bursts of file-system
  * events into one rescan after `debounceMs` of quiet, or at most
- * `MAX_WAIT_MS` after the burst began. Told that the folder itself is
- * gone (removed, renamed), it warns and looks for it every `ROOT_POLL_MS`;
- * once a folder is there again it watches that one and rescans.
+ * `MAX_WAIT_MS` after the burst began. Folders it may not read are left
+ * to the scan to report. Told that the folder itself cannot be listed
+ * (removed, renamed, or not readable), it warns once and tries it again
+ * every `ROOT_POLL_MS`, warning again only if the reason changes; once it
+ * can be listed it watches it afresh and rescans.
  */
 export class ShareWatcher {
   readonly #root: string;
@@ -32,8 +34,10 @@ export class ShareWatcher {
   #timer: NodeJS.Timeout | undefined;
   /** When the first still-pending rescan was asked for. */
   #pendingSinceMs: number | undefined;
-  /** Set while the folder is gone and looked for. */
+  /** Set while the folder cannot be listed and is tried again. */
   #rootPoll: NodeJS.Timeout | undefined;
+  /** Why it could not be listed when last tried (while polled). */
+  #rootProblem: Extract<RootState, { readable: false }> | undefined;
 
   constructor(root: string, debounceMs: number, hooks: WatcherHooks) {
     this.#root = root;
@@ -49,6 +53,8 @@ export class ShareWatcher {
     const watcher = watch(this.#root, {
       ignoreInitial: true,
       followSymlinks: false,
+      // EACCES and EPERM: the scan reports what cannot be read, once.
+      ignorePermissionErrors: true,
       // Folders only: a folder's own watch hears its files change (a `raw`
       // event), so a share needs one inotify watch per folder, not per file.
       ignored: (_path, stats) => stats?.isFile() === true,
@@ -97,35 +103,54 @@ export class ShareWatcher {
   }
 
   /**
-   * The folder is gone (a rescan found no folder there): the user is
-   * warned, and the folder is looked for until it is back, since the watch
-   * of the old one would hear nothing of a new one.
+   * The folder cannot be listed (a rescan failed to read it): the user is
+   * told why, and it is tried again until it can be, since the watch of a
+   * folder that went would hear nothing of a new one.
    */
-  rootGone(): void {
-    const gone = this.#watcher;
-    if (gone === undefined || this.#rootPoll !== undefined) return;
-    this.#hooks.warn(
-      new Error(
-        `the shared folder ${this.#root} is gone; its files are no longer offered until it is back`,
-      ),
-    );
+  rootUnavailable(): void {
+    const watching = this.#watcher;
+    if (watching === undefined || this.#rootPoll !== undefined) return;
     this.#rootPoll = setInterval(() => {
-      void this.#lookForRoot(gone);
+      void this.#tryRoot(watching);
     }, ROOT_POLL_MS);
     this.#rootPoll.unref();
+    void this.#tryRoot(watching);
   }
 
-  async #lookForRoot(gone: FSWatcher): Promise<void> {
-    const back = await stat(this.#root).then(
-      (info) => info.isDirectory(),
-      () => false,
-    );
-    if (!back || this.#rootPoll === undefined) return;
+  async #tryRoot(watching: FSWatcher): Promise<void> {
+    const state = await checkRoot(this.#root);
+    if (this.#rootPoll === undefined) return;
+    if (!state.readable) {
+      this.#tell(state);
+      return;
+    }
     clearInterval(this.#rootPoll);
     this.#rootPoll = undefined;
-    await gone.close();
+    const wasUnreadable = this.#rootProblem?.gone === false;
+    this.#rootProblem = undefined;
+    if (wasUnreadable) {
+      this.#hooks.warn(
+        new Error(
+          `the shared folder ${this.#root} can be read again; its files are offered again`,
+        ),
+      );
+    }
+    await watching.close();
     if (this.#closing.signal.aborted) return;
     await this.start();
     this.schedule(0);
+  }
+
+  /** Warns of `problem` unless the last warning gave the same kind. */
+  #tell(problem: Extract<RootState, { readable: false }>): void {
+    if (this.#rootProblem?.gone === problem.gone) return;
+    this.#rootProblem = problem;
+    this.#hooks.warn(
+      new Error(
+        problem.gone
+          ? `the shared folder ${this.#root} is gone; its files are no longer offered until it is back`
+          : `the shared folder ${this.#root} cannot be read (${problem.reason}); its files are no longer offered until it can be`,
+      ),
+    );
   }
 }

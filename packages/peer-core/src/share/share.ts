@@ -149,7 +149,7 @@ export class Share extends EventEmitter<ShareEvents> {
   async #scan(): Promise<ShareScanResult> {
     const walked = await walkShare(this.root);
     if (walked.unreadable.some((file) => file.path === ROOT_PATH)) {
-      this.#watcher?.rootGone();
+      this.#watcher?.rootUnavailable();
     }
     const result: ShareScanResult = {
       fileCount: 0,
@@ -210,7 +210,11 @@ export class Share extends EventEmitter<ShareEvents> {
     this.#index = next;
     this.#reindex();
     if (!isEmptyDelta(delta)) this.emit(ShareEvent.Delta, delta);
-    if (unreadable.length > 0) this.emit(ShareEvent.Unreadable, unreadable);
+    // While watched, the root itself is reported by the watcher, once
+    const reported = this.#watcher
+      ? unreadable.filter((file) => file.path !== ROOT_PATH)
+      : unreadable;
+    if (reported.length > 0) this.emit(ShareEvent.Unreadable, reported);
   }
 
   #reindex(): void {
