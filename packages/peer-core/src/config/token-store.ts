@@ -8,6 +8,7 @@ import {
 import path from 'node:path';
 import { getErrorMessage, isNodeError } from '../errors.js';
 import { resolveFerryPaths, type HomeOptions } from './paths.js';
+import { parseSessions, type SavedSessions } from './sessions-file.js';
 
 /** Who a session token belongs to. */
 export interface SessionKey {
@@ -18,8 +19,9 @@ export interface SessionKey {
 /** Where the token store lives and whom it tells of trouble. */
 export interface TokenStoreOptions extends HomeOptions {
   /**
-   * Told (once per store) when `sessions.json` cannot be read or written;
-   * a pino logger fits. Without it such trouble is silent.
+   * Told (once per store and kind of trouble) when `sessions.json` cannot
+   * be read or written, or the session asked for is damaged; a pino logger
+   * fits. Without it such trouble is silent.
    */
   logger?: { warn(message: string): void };
 }
@@ -28,12 +30,14 @@ export interface TokenStoreOptions extends HomeOptions {
  * Session tokens kept in `sessions.json` (mode 0600) of the config folder,
  * one per directory and user, so that CLI calls reuse one login.
  * Keeping tokens only saves logins: a file that cannot be read counts as
- * empty and one that cannot be written is skipped, with one warning.
+ * empty and one that cannot be written is skipped, with one warning. A
+ * damaged file or entry (not JSON, not a token) counts as no session, with
+ * a warning naming it; the next login replaces it.
  */
 export class TokenStore {
   readonly file: string;
   readonly #logger: TokenStoreOptions['logger'];
-  #warned = false;
+  readonly #warned = new Set<'io' | 'damaged'>();
 
   constructor(options: TokenStoreOptions = {}) {
     this.file = path.join(
@@ -44,35 +48,52 @@ export class TokenStore {
   }
 
   get(key: SessionKey): string | undefined {
-    return this.read()[keyOf(key)];
+    const saved = this.read();
+    if (saved.damagedFile) {
+      this.#warn(
+        'damaged',
+        `the saved sessions in ${this.file} are damaged (not a JSON object) ` +
+          'and cannot be used: log in again (the next login replaces the file).',
+      );
+    } else if (saved.damaged.has(keyOf(key))) {
+      this.#warn(
+        'damaged',
+        `the saved session of ${key.username} at ${key.directoryUrl} in ` +
+          `${this.file} is damaged (not a token) and cannot be used: ` +
+          'log in again (the next login replaces it).',
+      );
+    }
+    return saved.tokens[keyOf(key)];
   }
 
   set(key: SessionKey, token: string): void {
-    this.write({ ...this.read(), [keyOf(key)]: token });
+    this.write({ ...this.read().tokens, [keyOf(key)]: token });
   }
 
   delete(key: SessionKey): void {
-    const rest = Object.entries(this.read()).filter(
+    const rest = Object.entries(this.read().tokens).filter(
       ([name]) => name !== keyOf(key),
     );
     this.write(Object.fromEntries(rest));
   }
 
-  private read(): Record<string, string> {
+  private read(): SavedSessions {
+    const none = { tokens: {}, damaged: new Set<string>(), damagedFile: false };
     let text: string;
     try {
       text = readFileSync(this.file, 'utf8');
     } catch (error) {
       if (isNodeError(error, 'ENOENT') || isNodeError(error, 'ENOTDIR')) {
-        return {};
+        return none;
       }
       this.#warn(
+        'io',
         `cannot read saved sessions from ${this.file} (${getErrorMessage(error)}); ` +
           'logging in with the password. Remove or repair that file.',
       );
-      return {};
+      return none;
     }
-    return parseTokens(text);
+    return parseSessions(text);
   }
 
   private write(tokens: Record<string, string>): void {
@@ -86,6 +107,7 @@ export class TokenStore {
     } catch (error) {
       removeQuietly(temp);
       this.#warn(
+        'io',
         `cannot save the session to ${this.file} (${getErrorMessage(error)}); ` +
           'the next command logs in again. Make that folder writable ' +
           '(and sessions.json a file), or set FERRY_HOME to one that is.',
@@ -93,9 +115,9 @@ export class TokenStore {
     }
   }
 
-  #warn(message: string): void {
-    if (this.#warned) return;
-    this.#warned = true;
+  #warn(kind: 'io' | 'damaged', message: string): void {
+    if (this.#warned.has(kind)) return;
+    this.#warned.add(kind);
     this.#logger?.warn(message);
   }
 }
@@ -105,21 +127,6 @@ function removeQuietly(file: string): void {
     rmSync(file, { force: true });
   } catch {
     // Nothing was written there, or it cannot be removed either
-  }
-}
-
-/** A damaged file holds no usable token: it is treated as empty. */
-function parseTokens(text: string): Record<string, string> {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null) return {};
-    return Object.fromEntries(
-      Object.entries(value).filter(
-        (entry): entry is [string, string] => typeof entry[1] === 'string',
-      ),
-    );
-  } catch {
-    return {};
   }
 }
 
