@@ -18,6 +18,8 @@ import { hashToken, bearerToken } from './auth/tokens.js';
 import type { App, Limiters, RouteContext } from './context.js';
 import { registerOpenApi } from './openapi.js';
 import { answerClientError } from './client-error.js';
+import { refuseConnect } from './connect-method.js';
+import { requireHostHeader } from './host-header.js';
 import { closeStragglersAfter } from './shutdown-grace.js';
 import { refuseBadQueryEncoding } from './query-encoding.js';
 import { ProblemError, problemBody } from './problems.js';
@@ -68,6 +70,8 @@ export function buildApp(options: BuildAppOptions = {}): App {
     // second or so.
     requestTimeout: settings.requestTimeoutMs,
     http: {
+      // A request without Host gets a problem, see host-header.ts.
+      requireHostHeader: false,
       headersTimeout: Math.min(60_000, settings.requestTimeoutMs),
       connectionsCheckingInterval: Math.min(
         1_000,
@@ -98,7 +102,9 @@ export function buildApp(options: BuildAppOptions = {}): App {
   app.setNotFoundHandler(handleNotFound);
   app.decorateRequest('session', null);
   refuseWhileClosing(app);
+  requireHostHeader(app);
   refuseBadQueryEncoding(app);
+  refuseConnect(app);
   closeStragglersAfter(app, settings.shutdownGraceMs);
   app.addHook('onClose', async () => {
     if (ownsStore) await store.close();

@@ -1,7 +1,7 @@
-import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { ErrorCode, PROBLEM_CONTENT_TYPE } from './api/index.js';
-import { ProblemError, problemBody } from './problems.js';
+import { ErrorCode } from './api/index.js';
+import { ProblemError } from './problems.js';
+import { rawProblemResponse } from './raw-problem.js';
 
 /** Node's client error codes that are not a plain malformed request. */
 const CODES: Record<string, ErrorCode> = {
@@ -29,19 +29,6 @@ export function answerClientError(
   socket: Socket,
 ): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  if (socket.writable) {
-    const problem = problemOf(error);
-    const body = problemBody(problem);
-    socket.write(
-      [
-        `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? ''}`,
-        `Content-Type: ${PROBLEM_CONTENT_TYPE}`,
-        `Content-Length: ${Buffer.byteLength(body)}`,
-        'Connection: close',
-        '',
-        body,
-      ].join('\r\n'),
-    );
-  }
+  if (socket.writable) socket.write(rawProblemResponse(problemOf(error)));
   socket.destroy(error);
 }
