@@ -46,7 +46,8 @@ export async function startFerry(
   }
   try {
     const store = openProfileStore(options);
-    const connect = (request: LoginRequest) => connectPeer(request, options);
+    const connect = (request: LoginRequest, signal?: AbortSignal) =>
+      connectPeer(request, { ...options, signal });
     const client = await directLogin(flags, store, connect, env);
     const overrides = loginOverrides(flags, env);
     await runTui({ store, connect, client, home: flags.home, overrides });

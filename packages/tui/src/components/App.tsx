@@ -6,12 +6,13 @@ import { PeerClientProvider } from '../context/PeerClientContext.js';
 import { useCommands } from '../hooks/useCommands.js';
 import { Command, Scope } from '../keys/command.js';
 import { LoginScreen } from '../login/LoginScreen.js';
+import type { Connect } from '../login/useLoginAttempt.js';
 import { MainScreen } from './MainScreen.js';
 
 /** What the TUI needs from outside: profiles, a way to log in, a peer. */
 export interface AppProps {
   store: ProfileStore;
-  connect: (request: LoginRequest) => Promise<PeerClient>;
+  connect: Connect;
   /** Already logged in (e.g. from flags): skip the login screen. */
   client?: PeerClient;
   /** `--home`: where a new profile's folders go by default. */
@@ -41,8 +42,8 @@ export function App({
   /** A login still under way: quitting must stop the peer it starts. */
   const connecting = useRef<Promise<PeerClient | undefined>>(undefined);
   const connectTracked = useCallback(
-    (request: LoginRequest) => {
-      const started = connect(request);
+    (request: LoginRequest, signal: AbortSignal) => {
+      const started = connect(request, signal);
       const settled = started.catch(() => {
         // A failed login leaves nothing to stop.
         if (connecting.current === settled) connecting.current = undefined;

@@ -23,7 +23,7 @@ export interface Demo {
   samplePeers: PeerClient[];
   /** The demo user's profile store and login, for the TUI. */
   store: ReturnType<typeof openProfileStore>;
-  connect: (request: LoginRequest) => Promise<PeerClient>;
+  connect: (request: LoginRequest, signal?: AbortSignal) => Promise<PeerClient>;
   user: PeerClient;
   stop(): Promise<void>;
 }
@@ -82,7 +82,8 @@ export async function startDemo(username = 'demo'): Promise<Demo> {
       profile.shareDir,
     );
     store.save(profile);
-    const connect = (request: LoginRequest) => connectPeer(request, { home });
+    const connect = (request: LoginRequest, signal?: AbortSignal) =>
+      connectPeer(request, { home, signal });
     const user = await connect({
       profile,
       password: DEMO_PASSWORD,

@@ -51,4 +51,5 @@ export enum Scope {
   Profiles = 'profiles',
   Form = 'form',
   Password = 'password',
+  Connecting = 'connecting',
 }

@@ -107,6 +107,13 @@ export const KEYMAP: readonly Binding[] = [
     'register',
   ),
   b(Command.Back, Scope.Password, ['escape'], 'back to profiles', 'back'),
+  b(
+    Command.Back,
+    Scope.Connecting,
+    ['escape'],
+    'cancel the login under way',
+    'cancel',
+  ),
 ];
 
 /** The command `key` triggers among `scopes`, the first scope winning. */

@@ -1,14 +1,15 @@
 import type { LoginOverrides } from '../app/login-overrides.js';
 import { Box, Text } from 'ink';
-import type { LoginRequest, PeerClient, ProfileStore } from '@ferry/peer-core';
+import type { PeerClient, ProfileStore } from '@ferry/peer-core';
 import { Footer } from '../components/Footer.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { safeText } from '../format/safe-text.js';
 import { Scope } from '../keys/command.js';
-import { LOGIN_SCOPES } from './login-mode.js';
+import { loginScopes } from './login-mode.js';
 import { PasswordPrompt } from './PasswordPrompt.js';
 import { ProfileForm } from './ProfileForm.js';
 import { ProfileList } from './ProfileList.js';
+import type { Connect } from './useLoginAttempt.js';
 import { useLoginFlow } from './useLoginFlow.js';
 
 /** Saved profiles, the profile form, and the password prompt. */
@@ -21,7 +22,7 @@ export function LoginScreen({
   overrides,
 }: {
   store: ProfileStore;
-  connect: (request: LoginRequest) => Promise<PeerClient>;
+  connect: Connect;
   onLoggedIn: (client: PeerClient) => void;
   onQuit: () => void;
   /** Where a new profile's folders go by default (see `defaultProfile`). */
@@ -71,13 +72,11 @@ export function LoginScreen({
               flow.login(mode.profile, password, register)
             }
             onBack={flow.toList}
+            onCancel={() => flow.cancelLogin(mode.profile)}
           />
         ) : null}
       </Box>
-      <Footer
-        scopes={[...LOGIN_SCOPES[mode.kind], Scope.App]}
-        width={columns}
-      />
+      <Footer scopes={[...loginScopes(mode), Scope.App]} width={columns} />
     </Box>
   );
 }

@@ -11,7 +11,8 @@ const LABEL = 'Password: ';
 
 /**
  * The masked password of a profile. Enter logs in (or, after Tab, registers
- * the account first); `busy` and `error` show the attempt in place.
+ * the account first); `busy` and `error` show the attempt in place, and Esc
+ * while `busy` gives it up.
  */
 export function PasswordPrompt({
   width,
@@ -20,6 +21,7 @@ export function PasswordPrompt({
   error,
   onSubmit,
   onBack,
+  onCancel,
 }: {
   /** Columns of the password line, its label included. */
   width: number;
@@ -28,6 +30,7 @@ export function PasswordPrompt({
   error: string;
   onSubmit: (password: string, register: boolean) => void;
   onBack: () => void;
+  onCancel: () => void;
 }) {
   const [register, setRegister] = useState(false);
   // Enter (LoginSubmit) is the field's: it submits every character typed
@@ -40,6 +43,7 @@ export function PasswordPrompt({
     },
     !busy,
   );
+  useCommands([Scope.Connecting], { [Command.Back]: onCancel }, busy);
   const who = `${profile.username}@${directoryHost(profile.directoryUrl)}`;
   return (
     <Box flexDirection="column">

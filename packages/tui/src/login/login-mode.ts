@@ -7,9 +7,18 @@ export type LoginMode =
   | { kind: 'form'; profile: Profile; replaces?: string }
   | { kind: 'password'; profile: Profile; busy: boolean; error: string };
 
-/** The key scopes each mode's footer shows. */
-export const LOGIN_SCOPES: Record<LoginMode['kind'], Scope[]> = {
-  list: [Scope.Profiles, Scope.List],
-  form: [Scope.Form],
-  password: [Scope.Password],
-};
+/** The key scopes `mode`'s footer shows (a login under way: only Esc). */
+export function loginScopes(mode: LoginMode): Scope[] {
+  switch (mode.kind) {
+    case 'list':
+      return [Scope.Profiles, Scope.List];
+    case 'form':
+      return [Scope.Form];
+    case 'password':
+      return [mode.busy ? Scope.Connecting : Scope.Password];
+    default: {
+      const _exhaustive: never = mode;
+      return _exhaustive;
+    }
+  }
+}

@@ -1,20 +1,18 @@
 import { useState } from 'react';
-import type {
-  LoginRequest,
-  PeerClient,
-  Profile,
-  ProfileStore,
-} from '@ferry/peer-core';
+import type { PeerClient, Profile, ProfileStore } from '@ferry/peer-core';
 import type { LoginOverrides } from '../app/login-overrides.js';
 import { newPasswordProblem } from './account-rules.js';
 import { loginProblem } from './login-error.js';
 import type { LoginMode } from './login-mode.js';
 import { defaultProfile } from './profile-fields.js';
+import { useLoginAttempt, type Connect } from './useLoginAttempt.js';
 import { useSavedProfiles } from './useSavedProfiles.js';
+
+const CANCELLED = 'Login cancelled.';
 
 export interface LoginFlowOptions {
   store: ProfileStore;
-  connect: (request: LoginRequest) => Promise<PeerClient>;
+  connect: Connect;
   onLoggedIn: (client: PeerClient) => void;
   home?: string;
   overrides?: LoginOverrides;
@@ -33,6 +31,7 @@ export function useLoginFlow({
 }: LoginFlowOptions) {
   const saved = useSavedProfiles(store);
   const [mode, setMode] = useState<LoginMode>({ kind: 'list' });
+  const attempt = useLoginAttempt(connect);
   const toList = () => {
     saved.reload();
     setMode({ kind: 'list' });
@@ -44,7 +43,7 @@ export function useLoginFlow({
       return;
     }
     setMode({ kind: 'password', profile, busy: true, error: '' });
-    connect({ profile, password, register }).then(onLoggedIn, (e: unknown) =>
+    attempt.start({ profile, password, register }, onLoggedIn, (e: unknown) =>
       setMode({
         kind: 'password',
         profile,
@@ -53,11 +52,16 @@ export function useLoginFlow({
       }),
     );
   };
+  const cancelLogin = (profile: Profile) => {
+    attempt.cancel();
+    setMode({ kind: 'password', profile, busy: false, error: CANCELLED });
+  };
   return {
     ...saved,
     mode,
     toList,
     login,
+    cancelLogin,
     save: (profile: Profile, replaces?: string): string | undefined => {
       const error = saved.save(profile, replaces);
       if (error === undefined) toList();
