@@ -9,8 +9,10 @@ import type { SearchPosition } from '../store/store.js';
 const MAX_TERMS = 16;
 
 /**
- * The words of a query as FTS5's unicode61 tokenizer sees them: runs of
- * letters, digits and marks, lower-cased.
+ * The words of a query as the index's unicode61 tokenizer sees them: runs
+ * of letters, digits and marks, lower-cased. Anything else separates words,
+ * private-use characters too (schema step 6). Where the tokenizer splits a
+ * word further (at most marks), FTS5 matches its parts as a phrase.
  */
 export function searchTerms(q: string): string[] {
   return q

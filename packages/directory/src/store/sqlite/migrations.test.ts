@@ -83,6 +83,26 @@ describe('migrations', () => {
     }
   });
 
+  it('re-indexes names so that a private-use character separates words', async () => {
+    // Given a version 1 database indexing a name with U+E000 inside a word
+    const file = versionOneDatabase(['alpha\u{E000}beta.txt']);
+    // When the program opens it
+    const store = new SqliteStore({ file });
+    try {
+      // Then the word after that character is a word of its own
+      const found = store.db
+        .prepare<[], { rowid: number }>(
+          `SELECT rowid FROM names_fts WHERE names_fts MATCH '"beta"*'`,
+        )
+        .all();
+      expect(found).toEqual([
+        { rowid: searchKey(nameScore('alpha\u{E000}beta.txt'), 1) },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('marks the files whose index entries disagree as disputed', async () => {
     // Given a version 1 database where alice and bob hold file 0 with one
     // claim, and bob holds file 1 with another size than it was first

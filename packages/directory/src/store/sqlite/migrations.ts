@@ -98,6 +98,7 @@ export const MIGRATIONS: readonly Migration[] = [
     WHERE n.sha256 = contents.sha256
       AND (f.size != contents.size OR f.pieces_root != contents.pieces_root));
   `,
+  privateUseSeparatesWords,
 ];
 
 /**
@@ -152,6 +153,28 @@ function compatibilityFormIndex(db: Database): void {
     drop.run(row.key);
     add.run(row.key, row.name);
   }
+}
+
+/**
+ * Step 6: `names_fts` takes words as runs of letters and digits (FTS5's
+ * `categories`, by default `L* N* Co`): a private-use character (U+E000 to
+ * U+F8FF, planes 15 and 16), such as an icon font's glyph, separates words,
+ * as it does in the query's words (`searchTerms`). Every name is re-indexed.
+ */
+function privateUseSeparatesWords(db: Database): void {
+  db.exec(`
+    DROP TABLE names_fts;
+    CREATE VIRTUAL TABLE names_fts USING fts5(
+      name,
+      content = '',
+      contentless_delete = 1,
+      tokenize = "unicode61 remove_diacritics 2 categories 'L* N*'",
+      prefix = '2'
+    );
+    INSERT INTO names_fts (rowid, name)
+      SELECT score * ${SCORE_UNIT} + id, nfkc(name) FROM names ORDER BY 1;
+    INSERT INTO names_fts (names_fts) VALUES ('optimize');
+  `);
 }
 
 /** Runs the migrations the database has not had yet; returns its version. */
