@@ -39,13 +39,15 @@ export interface SharingPeerOptions {
   root: string;
   /** Where the local database goes. */
   stateDir: string;
+  /** "HOST:PORT" to listen on ("127.0.0.1:0"). */
+  listen?: string;
   uploadSlots?: number;
   uploadRateBps?: number;
   keepaliveMs?: number;
   uploadStallMs?: number;
 }
 
-/** Scans `root` and serves it on 127.0.0.1 (a free port). */
+/** Scans `root` and serves it (on 127.0.0.1, a free port, by default). */
 export async function startSharingPeer(
   options: SharingPeerOptions,
 ): Promise<SharingPeer> {
@@ -56,7 +58,7 @@ export async function startSharingPeer(
     share,
     username: 'alice',
     version: '0.0.0-test',
-    listen: '127.0.0.1:0',
+    listen: options.listen ?? '127.0.0.1:0',
     uploadSlots: options.uploadSlots,
     uploadRateBps: options.uploadRateBps,
     keepaliveMs: options.keepaliveMs,

@@ -18,7 +18,7 @@ function serve(
     { ...SONG, remote, offset, length },
     new AbortController().signal,
   );
-  if (slot === undefined) throw new Error('no free slot');
+  if ('refused' in slot) throw new Error(slot.refused);
   slot.sent(length);
   slot.finish(error);
 }
@@ -35,7 +35,8 @@ describe('UploadsView', () => {
       { ...SONG, remote: 'ipv4:127.0.0.1:5000', offset: 2 * MiB, length: MiB },
       new AbortController().signal,
     );
-    slot?.sent(MiB / 2);
+    if ('refused' in slot) throw new Error(slot.refused);
+    slot.sent(MiB / 2);
     // And another downloader that fetched one range, which failed
     serve(
       tracker,
@@ -60,8 +61,8 @@ describe('UploadsView', () => {
       error: 'cancelled by the downloader',
     });
     // And once the last range is sent, the first one is done
-    slot?.sent(MiB / 2);
-    slot?.finish();
+    slot.sent(MiB / 2);
+    slot.finish();
     expect(view.snapshots()[0]).toMatchObject({
       bytesDone: 3 * MiB,
       state: TransferState.Done,

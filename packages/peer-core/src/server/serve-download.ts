@@ -62,11 +62,8 @@ async function startDownload(
     },
     signal,
   );
-  if (slot === undefined) {
-    throw new RequestError(
-      grpcJs().status.RESOURCE_EXHAUSTED,
-      'every upload slot is busy',
-    );
+  if ('refused' in slot) {
+    throw new RequestError(grpcJs().status.RESOURCE_EXHAUSTED, slot.refused);
   }
   const stalled = `the downloader took no data for ${context.uploadStallMs / 1_000} s`;
   const watch = new StallWatch(context.uploadStallMs, () => {

@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { SpeedMeter } from '../transfer/speed-meter.js';
+import { remoteHostOf } from './remote-host.js';
 
 /** One `Download` stream this peer is serving. */
 export interface UploadSnapshot {
   id: string;
-  /** The downloader's address, as gRPC reports it ("ipv4:127.0.0.1:5555"). */
+  /** The downloader's address, as gRPC reports it ("127.0.0.1:5555"). */
   remote: string;
   sha256: string;
   name: string;
@@ -41,8 +42,15 @@ export interface UploadSlot {
   finish(error?: string): void;
 }
 
+/** Why `acquire` gave no slot, as told to the downloader. */
+export interface SlotRefusal {
+  refused: string;
+}
+
 interface Active {
   snapshot: UploadSnapshot;
+  /** The downloader's address without the port. */
+  host: string;
   meter: SpeedMeter;
   lastProgressMs: number;
 }
@@ -52,10 +60,14 @@ export const DEFAULT_UPLOAD_SLOTS = 4;
 
 /**
  * Upload slots and the live list of uploads: at most `slots` streams at
- * once (`acquire` returns undefined beyond), each observable by front ends.
+ * once, and at most `perAddress` (all slots but one, at least one) from one
+ * address, so that one downloader re-opening streams as fast as they are
+ * freed cannot hold them all; `acquire` refuses beyond. Each upload is
+ * observable by front ends.
  */
 export class UploadTracker extends EventEmitter<UploadEvents> {
   readonly slots: number;
+  readonly perAddress: number;
   readonly #active = new Map<string, Active>();
   readonly #progressIntervalMs: number;
   #nextId = 1;
@@ -63,6 +75,7 @@ export class UploadTracker extends EventEmitter<UploadEvents> {
   constructor(slots: number, progressIntervalMs = 250) {
     super();
     this.slots = slots;
+    this.perAddress = Math.max(1, slots - 1);
     this.#progressIntervalMs = progressIntervalMs;
   }
 
@@ -79,15 +92,17 @@ export class UploadTracker extends EventEmitter<UploadEvents> {
     return this.#active.size;
   }
 
-  /** Takes a slot for an upload, or returns undefined when all are busy. */
+  /** Takes a slot for an upload, or says why there is none for it. */
   acquire(
     upload: Pick<
       UploadSnapshot,
       'remote' | 'sha256' | 'name' | 'fileSize' | 'offset' | 'length'
     >,
     signal: AbortSignal,
-  ): UploadSlot | undefined {
-    if (this.#active.size >= this.slots) return undefined;
+  ): UploadSlot | SlotRefusal {
+    const host = remoteHostOf(upload.remote);
+    const refusal = this.#refusal(host);
+    if (refusal !== undefined) return refusal;
     const id = `up-${this.#nextId++}`;
     const active: Active = {
       snapshot: {
@@ -97,6 +112,7 @@ export class UploadTracker extends EventEmitter<UploadEvents> {
         speedBps: 0,
         startedMs: Date.now(),
       },
+      host,
       meter: new SpeedMeter(),
       lastProgressMs: 0,
     };
@@ -106,6 +122,20 @@ export class UploadTracker extends EventEmitter<UploadEvents> {
       signal,
       sent: (bytes) => this.#sent(active, bytes),
       finish: (error) => this.#finish(active, error),
+    };
+  }
+
+  #refusal(host: string): SlotRefusal | undefined {
+    if (this.#active.size >= this.slots) {
+      return { refused: 'every upload slot is busy' };
+    }
+    let held = 0;
+    for (const active of this.#active.values()) {
+      if (active.host === host) held += 1;
+    }
+    if (held < this.perAddress) return undefined;
+    return {
+      refused: `${host} already holds ${held} of the ${this.slots} upload slots, the most one address may`,
     };
   }
 
