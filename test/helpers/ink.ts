@@ -32,8 +32,14 @@ export async function renderApp(node: ReactElement): Promise<InkInstance> {
  * tells Ink and the TUI it changed, as a real terminal does on a resize.
  */
 export function resize(app: InkInstance, columns: number, rows: number): void {
-  Object.defineProperty(app.stdout, 'columns', { value: columns });
-  Object.defineProperty(app.stdout, 'rows', { value: rows });
+  Object.defineProperty(app.stdout, 'columns', {
+    value: columns,
+    configurable: true,
+  });
+  Object.defineProperty(app.stdout, 'rows', {
+    value: rows,
+    configurable: true,
+  });
   app.stdout.emit('resize');
 }
 

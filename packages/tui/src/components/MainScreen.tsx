@@ -33,13 +33,13 @@ export function MainScreen({ onQuit }: { onQuit: () => void }) {
   useNoticeExpiry(ui.notice, ui.noticeSerial, dispatch);
   const cursors = clampCursors(ui, snapshot);
   const activeTransfers = snapshot.transfers.filter(isActiveTransfer).length;
-  useGlobalKeys({ ui, dispatch, load, activeTransfers, onQuit });
+  const tooSmall = columns < SMALLEST_SIZE.columns || rows < SMALLEST_SIZE.rows;
+  const shown = !tooSmall;
+  useGlobalKeys({ ui, dispatch, load, activeTransfers, onQuit, shown });
   const { body, topHeight, peersWidth } = mainLayout(size);
   const paneActive = (pane: Pane) =>
     ui.focusedPane === pane && ui.overlay === 'none' && !ui.searchOpen;
-  if (columns < SMALLEST_SIZE.columns || rows < SMALLEST_SIZE.rows) {
-    return <TooSmall columns={columns} rows={rows} />;
-  }
+  if (tooSmall) return <TooSmall columns={columns} rows={rows} />;
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <StatusBar snapshot={snapshot} width={columns} />

@@ -6,7 +6,8 @@ import { useCommands } from './useCommands.js';
 
 /**
  * The main screen's keys that work from any pane (off while the search box
- * has the keyboard), and the y/n of the quit question.
+ * has the keyboard), and the y/n of the quit question; all off while the
+ * screen is not `shown` (the window too small), so no key acts unseen.
  */
 export function useGlobalKeys({
   ui,
@@ -14,12 +15,14 @@ export function useGlobalKeys({
   load,
   activeTransfers,
   onQuit,
+  shown,
 }: {
   ui: UiState;
   dispatch: Dispatch<UiAction>;
   load: (view: FilesView) => void;
   activeTransfers: number;
   onQuit: () => void;
+  shown: boolean;
 }): void {
   const confirming = ui.overlay === 'confirm-quit';
   const focus = (pane: Pane) => () => dispatch({ type: 'focus', pane });
@@ -44,7 +47,7 @@ export function useGlobalKeys({
           ? dispatch({ type: 'overlay', overlay: 'confirm-quit' })
           : onQuit(),
     },
-    !ui.searchOpen && !confirming,
+    shown && !ui.searchOpen && !confirming,
   );
   useCommands(
     [Scope.Confirm],
@@ -52,6 +55,6 @@ export function useGlobalKeys({
       [Command.ConfirmYes]: onQuit,
       [Command.ConfirmNo]: () => dispatch({ type: 'overlay', overlay: 'none' }),
     },
-    confirming,
+    shown && confirming,
   );
 }
