@@ -6,6 +6,7 @@ import { ShareEvent, type ShareDelta } from '../share/share-types.js';
 import { getErrorMessage } from '../errors.js';
 import { EngineDownloads } from './engine-download.js';
 import { IndexSync } from './index-sync.js';
+import { plainListenFailure } from './listen-failure.js';
 import {
   ConnectionState,
   type PeerClient,
@@ -89,6 +90,8 @@ export class Peer implements PeerClient {
       listen: options.profile.listen,
       uploadSlots: options.uploadSlots,
       uploadRateBps: options.uploadRateBps,
+    }).catch((error: unknown) => {
+      throw plainListenFailure(error, options.profile.listen);
     });
     this.#uploads = new UploadsView(this.#server.uploads, () =>
       this.#transfersChanged(),
@@ -197,7 +200,7 @@ export class Peer implements PeerClient {
     db.close();
     this.#state.update({ connection: ConnectionState.Offline, peers: [] });
     this.#state.flush();
-    logger.info('stopped');
+    if (this.#server !== undefined) logger.info('stopped');
   }
 
   /**

@@ -2,6 +2,7 @@ import { createLogger } from '../../config/logger.js';
 import { openProfileStore } from '../../config/profile-store.js';
 import { resolveSettings } from '../../config/settings.js';
 import { connectPeer } from '../../peer/connect-peer.js';
+import { routeGrpcLog } from '../grpc-log.js';
 import { readPassword } from '../password.js';
 import { QuietExit } from '../report-error.js';
 import { connectWhenReachable } from './serve-connect.js';
@@ -24,6 +25,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   const profile = resolveSettings(flags, openProfileStore());
   const password = await readPassword({ passwordFile: flags.passwordFile });
   const logger = createLogger();
+  routeGrpcLog(logger);
   const stop = stopOnSignal();
   const peer = await connectWhenReachable({
     connect: () =>
