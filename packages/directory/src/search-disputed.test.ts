@@ -79,3 +79,51 @@ describe('a file whose index entries disagree is marked disputed', () => {
     expect(await results(`minSize=${song.size}`)).toEqual([]);
   });
 });
+
+describe('a disputed file', () => {
+  /** Replaces the index of the user holding `token` with `files`. */
+  async function upload(token: string, files: (typeof song)[]) {
+    const res = await call(h.app, 'PUT', '/v1/peers/me/files', {
+      token,
+      body: { files },
+    });
+    expect(res.statusCode).toBe(200);
+  }
+
+  it('is undisputed again once the entry claiming otherwise is removed', async () => {
+    // Given alice's song and mallory's other claim for it
+    await onlinePeer(h.app, 'alice', [song], 5001);
+    const mallory = await onlinePeer(h.app, 'mallory', [other], 5002);
+    // When mallory drops it from her index
+    await upload(mallory, []);
+    // Then every entry left agrees, and the file is not disputed
+    expect(disputed('song')).toBe(0);
+  });
+
+  it('takes the claim left when the first holder’s entry goes', async () => {
+    // Given alice, who indexed the song first, and bob with another claim
+    const alice = await onlinePeer(h.app, 'alice', [song], 5001);
+    const bob = await onlinePeer(h.app, 'bob', [other], 5002);
+    // When alice replaces her entry with a file of another name
+    await upload(alice, [entry('else.mp3', 'else')]);
+    // Then the file is undisputed and its size is bob's claim
+    expect(disputed('song')).toBe(0);
+    const found = await call(h.app, 'GET', '/v1/search?q=song&maxSize=10', {
+      token: bob,
+    });
+    expect(found.json<{ results: { size: number }[] }>().results).toEqual([
+      expect.objectContaining({ size: other.size }),
+    ]);
+  });
+
+  it('stays disputed while entries left still disagree', async () => {
+    // Given alice's song and two users claiming otherwise
+    await onlinePeer(h.app, 'alice', [song], 5001);
+    await onlinePeer(h.app, 'bob', [other], 5002);
+    const carol = await onlinePeer(h.app, 'carol', [other], 5003);
+    // When one of them drops it
+    await upload(carol, []);
+    // Then alice and bob still disagree
+    expect(disputed('song')).toBe(1);
+  });
+});

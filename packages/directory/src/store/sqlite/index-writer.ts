@@ -77,9 +77,14 @@ interface WriteOps {
   holds: Statement<[Buffer, number], { one: number }>;
   addHolder: Statement<[Buffer, number, Buffer, number, number]>;
   markDisputed: Statement<[Buffer, number, number, Buffer]>;
+  settleDispute: Statement<{ sha256: Buffer }>;
   dropHolder: Statement<[number, Buffer]>;
   dropContent: Statement<[Buffer]>;
 }
+
+/** SQL: the index entries of the file `@sha256`, as `f`. */
+const ENTRIES_OF_FILE = `names n CROSS JOIN files f ON f.name_id = n.id
+  WHERE n.sha256 = @sha256`;
 
 function prepareWriteOps(db: Database): WriteOps {
   const joined = `SELECT f.id, f.path, f.name_id, n.name, n.sha256, f.size,
@@ -142,6 +147,15 @@ function prepareWriteOps(db: Database): WriteOps {
       `UPDATE contents SET disputed = 1
        WHERE sha256 = ? AND disputed = 0
          AND (? OR size != ? OR pieces_root != ?)`,
+    ),
+    // Once every entry left makes one claim, it is the file's, undisputed.
+    // An undisputed file costs the key lookup only.
+    settleDispute: db.prepare(
+      `UPDATE contents SET disputed = 0,
+         size = (SELECT f.size FROM ${ENTRIES_OF_FILE} LIMIT 1),
+         pieces_root = (SELECT f.pieces_root FROM ${ENTRIES_OF_FILE} LIMIT 1)
+       WHERE sha256 = @sha256 AND disputed = 1 AND (SELECT count(*) FROM
+         (SELECT DISTINCT f.size, f.pieces_root FROM ${ENTRIES_OF_FILE})) = 1`,
     ),
     dropHolder: db.prepare(
       `UPDATE contents SET holders = holders - 1,
@@ -215,6 +229,8 @@ interface Touched {
   piecesRoot: Buffer | undefined;
   /** The batch put entries of it with different sizes or roots. */
   mixed: boolean;
+  /** The batch removed or replaced an entry of it. */
+  lost: boolean;
 }
 
 /** The changes of one PUT or PATCH, applied as they come. */
@@ -314,7 +330,10 @@ class Batch {
   ): void {
     const known = this.touched.get(hex);
     if (known !== undefined) {
-      if (size === undefined) return;
+      if (size === undefined) {
+        known.lost = true;
+        return;
+      }
       if (known.size === undefined) {
         known.size = size;
         known.piecesRoot = piecesRoot;
@@ -330,39 +349,53 @@ class Batch {
     }
     const held =
       this.hadFiles && this.op.holds.get(sha256, this.userId) !== undefined;
-    this.touched.set(hex, { sha256, held, size, piecesRoot, mixed: false });
+    this.touched.set(hex, {
+      sha256,
+      held,
+      size,
+      piecesRoot,
+      mixed: false,
+      lost: size === undefined,
+    });
   }
 
   /**
-   * Counts the user in or out of `contents` for each changed holding, and
-   * marks a file disputed when an entry put claims another size or root.
+   * Counts the user in or out of `contents` for each changed holding, marks
+   * a file disputed when an entry put claims another size or root, and
+   * clears the mark once the entries left agree again.
    */
   private settleHoldings(): void {
     for (const t of this.touched.values()) {
-      const holds = this.op.holds.get(t.sha256, this.userId) !== undefined;
-      if (holds === t.held) {
-        if (holds && t.size !== undefined) {
-          this.op.markDisputed.run(
-            t.sha256,
-            t.mixed ? 1 : 0,
-            t.size,
-            t.piecesRoot ?? Buffer.alloc(32),
-          );
-        }
-        continue;
-      }
-      if (holds) {
-        this.op.addHolder.run(
+      this.settleHolding(t);
+      if (t.lost) this.op.settleDispute.run({ sha256: t.sha256 });
+    }
+  }
+
+  /** Counts the user in or out of `contents` for one changed holding. */
+  private settleHolding(t: Touched): void {
+    const holds = this.op.holds.get(t.sha256, this.userId) !== undefined;
+    if (holds === t.held) {
+      if (holds && t.size !== undefined) {
+        this.op.markDisputed.run(
           t.sha256,
-          t.size ?? 0,
-          t.piecesRoot ?? Buffer.alloc(32),
-          this.online,
           t.mixed ? 1 : 0,
+          t.size,
+          t.piecesRoot ?? Buffer.alloc(32),
         );
-      } else {
-        this.op.dropHolder.run(this.online, t.sha256);
-        this.op.dropContent.run(t.sha256);
       }
+      return;
+    }
+    if (holds) {
+      this.op.addHolder.run(
+        t.sha256,
+        t.size ?? 0,
+        t.piecesRoot ?? Buffer.alloc(32),
+        this.online,
+        t.mixed ? 1 : 0,
+      );
+    } else {
+      this.op.dropHolder.run(this.online, t.sha256);
+      this.op.dropContent.run(t.sha256);
     }
   }
 

@@ -20,7 +20,8 @@ export type Migration = string | ((db: Database) => void);
  * announce (`peers.counted = 1`) until it logs out or a sweep finds it
  * silent past the TTL, so search reads the source count without a join.
  * Its size and pieces root are the first holder's claim, and `disputed`
- * is set (never cleared) once any entry claims otherwise.
+ * is set once any entry claims otherwise; it is cleared, and the claim
+ * left becomes the file's, once the remaining entries agree again.
  */
 export const MIGRATIONS: readonly Migration[] = [
   `
