@@ -82,7 +82,12 @@ export function FilesPane({
     (withSources ? fit('SOURCES', SOURCES_WIDTH, 'right') : '');
   return (
     <Pane
-      title={filesTitle(ui.filesView, ui.fileRows.length, failed, ui.filesMore)}
+      title={filesTitle(ui.filesView, {
+        count: ui.fileRows.length,
+        loading: ui.filesLoading,
+        failed,
+        more: ui.filesMore,
+      })}
       focused={focused}
       width={width}
       height={height}
