@@ -44,6 +44,7 @@ describe('the programs’ --help states the defaults the README gives', () => {
     ['--listen', '(default: 127.0.0.1:0'],
     ['--max-downloads', '(default: 3)'],
     ['--upload-slots', '(default: 4)'],
+    ['--upload-stall', '(default: 60)'],
   ])('ferry-peer serve: %s', (flag, says) => {
     expect(optionEntry(helpOf('ferry-peer', ['serve']), flag)).toContain(says);
   });

@@ -17,6 +17,8 @@ export interface PeerOptions extends HomeOptions, PresenceTiming {
   uploadSlots?: number;
   /** Cap on the total upload rate, bytes per second (default: none). */
   uploadRateBps?: number;
+  /** An upload whose downloader takes no data this long is reset (60 s). */
+  uploadStallMs?: number;
   /** Timeouts and retries of directory calls. */
   directory?: DirectoryClientOptions;
   /** Keep the session token for CLI calls (default true). */

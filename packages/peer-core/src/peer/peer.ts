@@ -90,6 +90,7 @@ export class Peer implements PeerClient {
       listen: options.profile.listen,
       uploadSlots: options.uploadSlots,
       uploadRateBps: options.uploadRateBps,
+      uploadStallMs: options.uploadStallMs,
     }).catch((error: unknown) => {
       throw plainListenFailure(error, options.profile.listen);
     });

@@ -41,7 +41,7 @@ export interface PeerServerOptions {
 }
 
 /** `PeerServerOptions.uploadStallMs` unless told otherwise. */
-const DEFAULT_UPLOAD_STALL_MS = 60_000;
+export const DEFAULT_UPLOAD_STALL_MS = 60_000;
 
 /** A running gRPC server of `ferry.v1.Peer`. */
 export interface PeerServer {

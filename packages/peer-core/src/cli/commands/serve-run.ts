@@ -36,6 +36,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
           maxActiveDownloads: flags.maxDownloads,
           uploadSlots: flags.uploadSlots,
           uploadRateBps: flags.uploadRate,
+          uploadStallMs: flags.uploadStall * 1_000,
           heartbeatMs: flags.heartbeat,
           signal: stop.signal,
         },

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_LISTEN } from '../../config/settings.js';
 import { DEFAULT_MAX_ACTIVE_DOWNLOADS } from '../../peer/transfer-queue.js';
+import { DEFAULT_UPLOAD_STALL_MS } from '../../server/peer-server.js';
 import { DEFAULT_UPLOAD_SLOTS } from '../../server/upload-tracker.js';
 import { withCommonOptions, type CommonFlags } from '../common-options.js';
 import { listenArgument, positiveInteger } from '../parse-flags.js';
@@ -10,6 +11,8 @@ export interface ServeFlags extends CommonFlags {
   maxDownloads?: number;
   uploadSlots?: number;
   uploadRate?: number;
+  /** Seconds. */
+  uploadStall: number;
   heartbeat?: number;
 }
 
@@ -47,6 +50,14 @@ export function serveCommand(): Command {
       '--upload-rate <bytes>',
       'cap on the total upload rate, bytes per second',
       positiveInteger(Number.MAX_SAFE_INTEGER),
+    )
+    .addOption(
+      new Option(
+        '--upload-stall <seconds>',
+        'reset an upload whose downloader takes no data this long',
+      )
+        .argParser(positiveInteger(3_600))
+        .default(DEFAULT_UPLOAD_STALL_MS / 1_000),
     )
     .option(
       '--heartbeat <ms>',
