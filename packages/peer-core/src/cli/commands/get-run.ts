@@ -7,6 +7,7 @@ import { TransferEvent } from '../../transfer/transfer-types.js';
 import { createContext } from '../context.js';
 import { printJson, printLine } from '../output.js';
 import { createProgressOutput } from '../progress-output.js';
+import { getFailure } from './get-failure.js';
 import type { GetFlags } from './get.js';
 
 /**
@@ -59,18 +60,11 @@ async function follow(transfer: Transfer, json: boolean): Promise<string> {
   try {
     return await transfer.done;
   } catch (error) {
-    throw interrupted ? interruptedError() : error;
+    throw getFailure(error, interrupted);
   } finally {
     output.stop();
     process.stdout.off('error', onSignal);
   }
-}
-
-function interruptedError(): PeerError {
-  return new PeerError(
-    PeerErrorCode.Cancelled,
-    'interrupted; run the same command again to resume',
-  );
 }
 
 async function nameFromSource(
