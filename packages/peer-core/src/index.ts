@@ -70,6 +70,7 @@ export type { FileChunk, FileManifest, PeerInfo } from './grpc/peer-types.js';
 export * from './transfer/index.js';
 export { safeText, UNSAFE_PLACEHOLDER, withoutControls } from './safe-text.js';
 export { openProfileStore } from './config/profile-store.js';
+export { normalizeDirectoryUrl, parseListen } from './config/profile-schema.js';
 export {
   resolveFerryPaths,
   type FerryPaths,

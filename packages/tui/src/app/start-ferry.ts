@@ -7,6 +7,7 @@ import {
   type PeerClient,
   type ProfileStore,
 } from '@ferry/peer-core';
+import { checkFlags } from './check-flags.js';
 import type { FerryFlags } from './ferry-flags.js';
 import { loginOverrides } from './login-overrides.js';
 import { runTui } from './run-tui.js';
@@ -46,6 +47,7 @@ export async function startFerry(
   }
   try {
     const store = openProfileStore(options);
+    checkFlags(flags, store, env);
     const connect = (request: LoginRequest, signal?: AbortSignal) =>
       connectPeer(request, { ...options, signal });
     const client = await directLogin(flags, store, connect, env);
