@@ -8,7 +8,10 @@ import { openRuntime } from './peer-runtime.js';
 
 /** Options of `connectPeer` besides the profile and password. */
 export type ConnectOptions = Omit<PeerOptions, 'profile' | 'password'> & {
-  /** Aborts the start: its directory calls fail at once and it rejects. */
+  /**
+   * Aborts the start: its directory calls (register, login, announce, index
+   * upload) fail at once, closing their connections, and it rejects.
+   */
   signal?: AbortSignal;
 };
 
@@ -26,7 +29,9 @@ export async function connectPeer(
   const profile = validateProfile(request.profile, 'profile');
   if (request.register === true) {
     const client = new DirectoryClient(profile.directoryUrl, options.directory);
-    await client.register(profile.username, request.password);
+    await abortable(client, options.signal, () =>
+      client.register(profile.username, request.password),
+    );
   }
   const runtime = await openRuntime({
     ...options,
@@ -34,18 +39,32 @@ export async function connectPeer(
     password: request.password,
   });
   const peer = new Peer(runtime);
-  const abort = () => runtime.session.client.abortPending();
-  options.signal?.addEventListener('abort', abort, { once: true });
   try {
-    if (options.signal?.aborted === true) {
-      throw new PeerError(PeerErrorCode.Cancelled, 'start aborted');
-    }
-    await peer.start();
+    await abortable(runtime.session.client, options.signal, () => peer.start());
   } catch (error) {
     await peer.stop().catch(() => undefined);
     throw error;
-  } finally {
-    options.signal?.removeEventListener('abort', abort);
   }
   return peer;
+}
+
+/**
+ * Runs `work`, which calls the directory through `client`; an abort of
+ * `signal` aborts those calls in flight, closing their connections.
+ */
+async function abortable<T>(
+  client: DirectoryClient,
+  signal: AbortSignal | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
+  const abort = () => client.abortPending();
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    if (signal?.aborted === true) {
+      throw new PeerError(PeerErrorCode.Cancelled, 'start aborted');
+    }
+    return await work();
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
 }

@@ -1,0 +1,68 @@
+import { once } from 'node:events';
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectPeer, type Profile } from '@ferry/peer-core';
+import { HOME_PROFILE } from './helpers/home-profile.js';
+import { TempDirs } from './helpers/peer-temp.js';
+
+const temp = new TempDirs();
+const servers: net.Server[] = [];
+const sockets: net.Socket[] = [];
+
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.destroy();
+  for (const server of servers.splice(0)) server.close();
+  await temp.cleanup();
+});
+
+/** A "directory" that accepts connections and never answers. */
+async function silentDirectory(): Promise<{
+  url: string;
+  connected: Promise<net.Socket>;
+}> {
+  const server = net.createServer((socket) => sockets.push(socket));
+  servers.push(server);
+  const connected = once(server, 'connection').then(
+    ([socket]) => socket as net.Socket,
+  );
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as net.AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, connected };
+}
+
+async function profileFor(directoryUrl: string): Promise<Profile> {
+  return {
+    ...HOME_PROFILE,
+    directoryUrl,
+    shareDir: await temp.make('ferry-share-'),
+    downloadDir: await temp.make('ferry-downloads-'),
+  };
+}
+
+describe('aborting connectPeer', () => {
+  it.each([
+    ['login', false],
+    ['register', true],
+  ])('closes the connection of its %s request', async (_what, register) => {
+    // Given a directory that accepts connections and never answers
+    const directory = await silentDirectory();
+    const controller = new AbortController();
+    // And a start waiting on it
+    const started = connectPeer(
+      {
+        profile: await profileFor(directory.url),
+        password: 'a long enough password',
+        register,
+      },
+      { home: await temp.make('ferry-home-'), signal: controller.signal },
+    ).catch((error: unknown) => error);
+    const socket = await directory.connected;
+    const closed = once(socket, 'close');
+    // When the start is aborted
+    controller.abort();
+    // Then it rejects and the directory sees its connection closed
+    expect(await started).toBeInstanceOf(Error);
+    await closed;
+  });
+});
