@@ -56,6 +56,12 @@ export class Transfer extends EventEmitter<TransferEvents> {
   #paused = false;
   #cancelled = false;
   #stopped = false;
+  /**
+   * Set once the download failed (or was stopped) and its ending is under
+   * way: how it ends is decided, and a later `cancel()` or `stop()` leaves
+   * it so.
+   */
+  #ending = false;
   /** Set when something outside the fetch ends the download (lock lost). */
   #interruption: PeerError | undefined;
   #wakeUp: (() => void) | undefined;
@@ -167,10 +173,10 @@ export class Transfer extends EventEmitter<TransferEvents> {
   /** Stops the download and deletes its partial file. */
   async cancel(): Promise<void> {
     if (TERMINAL.has(this.#state)) return;
-    this.#cancelled = true;
-    this.#session.abort();
-    this.#ended.abort();
-    this.#wakeUp?.();
+    if (!this.#ending) {
+      this.#cancelled = true;
+      this.#endNow();
+    }
     await this.done.catch(() => undefined);
   }
 
@@ -181,11 +187,17 @@ export class Transfer extends EventEmitter<TransferEvents> {
    */
   async stop(): Promise<void> {
     if (TERMINAL.has(this.#state)) return;
-    this.#stopped = true;
+    if (!this.#ending) {
+      this.#stopped = true;
+      this.#endNow();
+    }
+    await this.done.catch(() => undefined);
+  }
+
+  #endNow(): void {
     this.#session.abort();
     this.#ended.abort();
     this.#wakeUp?.();
-    await this.done.catch(() => undefined);
   }
 
   async #run(): Promise<string> {
@@ -201,6 +213,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
       this.emit(TransferEvent.Done, this.#path);
       return this.#path;
     } catch (error) {
+      this.#ending = true;
       const failure =
         this.#interruption ??
         (this.#cancelled || this.#stopped
