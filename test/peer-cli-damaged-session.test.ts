@@ -66,6 +66,26 @@ describe('ferry-peer with a damaged sessions.json', () => {
     expect(again.status).toBe(0);
   });
 
+  it('logout with a damaged token: says so and removes the entry', async () => {
+    // Given bob's saved token is damaged
+    await writeFile(
+      sessionsFile(),
+      JSON.stringify({ [`bob@${directory.url}`]: 'tök\nen' }),
+    );
+    // When bob logs out
+    const result = await runPeerCli(['logout'], env);
+    // Then it says there was no session and it removed the damaged entry
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      `no saved session for bob; removed its damaged entry from ${sessionsFile()}\n`,
+    );
+    expect(await savedToken()).toBeUndefined();
+    // And the next logout has nothing to warn about or remove
+    const again = await runPeerCli(['logout'], env);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toBe('no saved session for bob\n');
+  });
+
   it('a file that is not JSON: says so, logs in again and replaces the file', async () => {
     // Given sessions.json was cut short
     await writeFile(sessionsFile(), '{"bob@http');

@@ -77,6 +77,15 @@ export class TokenStore {
     this.write(Object.fromEntries(rest));
   }
 
+  /**
+   * Removes the entry of `key` when it is damaged (not a token); true when
+   * one was removed.
+   */
+  removeDamaged(key: SessionKey): boolean {
+    const saved = this.read();
+    return saved.damaged.has(keyOf(key)) && this.write(saved.tokens);
+  }
+
   private read(): SavedSessions {
     const none = { tokens: {}, damaged: new Set<string>(), damagedFile: false };
     let text: string;
@@ -96,7 +105,8 @@ export class TokenStore {
     return parseSessions(text);
   }
 
-  private write(tokens: Record<string, string>): void {
+  /** Writes `tokens` as the whole file; false (after a warning) if it fails. */
+  private write(tokens: Record<string, string>): boolean {
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
@@ -104,6 +114,7 @@ export class TokenStore {
         mode: 0o600,
       });
       renameSync(temp, this.file);
+      return true;
     } catch (error) {
       removeQuietly(temp);
       this.#warn(
@@ -112,6 +123,7 @@ export class TokenStore {
           'the next command logs in again. Make that folder writable ' +
           '(and sessions.json a file), or set FERRY_HOME to one that is.',
       );
+      return false;
     }
   }
 

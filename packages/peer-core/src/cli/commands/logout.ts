@@ -10,12 +10,18 @@ export function logoutCommand(): Command {
   ).action(async (flags: CommonFlags) => {
     const { createContext } = await import('../context.js');
     const context = createContext(flags);
+    const { username, directoryUrl } = context.settings;
     const had = context.session.hasToken;
     await context.session.logout();
-    process.stdout.write(
-      had
-        ? `logged out ${context.settings.username}\n`
-        : `no saved session for ${context.settings.username}\n`,
-    );
+    if (had) {
+      process.stdout.write(`logged out ${username}\n`);
+    } else if (context.tokens.removeDamaged({ username, directoryUrl })) {
+      process.stdout.write(
+        `no saved session for ${username}; removed its damaged entry from ` +
+          `${context.tokens.file}\n`,
+      );
+    } else {
+      process.stdout.write(`no saved session for ${username}\n`);
+    }
   });
 }
