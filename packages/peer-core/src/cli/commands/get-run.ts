@@ -1,3 +1,4 @@
+import { createLogger } from '../../config/logger.js';
 import { PeerError, PeerErrorCode } from '../../errors.js';
 import { findSources } from '../../peer/engine-download.js';
 import type { DirectorySession } from '../../peer/directory-session.js';
@@ -5,6 +6,7 @@ import { safeText } from '../../safe-text.js';
 import { download, type Transfer } from '../../transfer/transfer.js';
 import { TransferEvent } from '../../transfer/transfer-types.js';
 import { createContext } from '../context.js';
+import { routeGrpcLog } from '../grpc-log.js';
 import { printJson, printLine } from '../output.js';
 import { createProgressOutput } from '../progress-output.js';
 import { getFailure } from './get-failure.js';
@@ -16,6 +18,7 @@ import type { GetFlags } from './get.js';
  */
 export async function runGet(sha256: string, flags: GetFlags): Promise<void> {
   const { session, settings } = createContext(flags);
+  routeGrpcLog(createLogger());
   const found = await findSources(session, sha256);
   if (found.sources.length === 0) {
     throw new PeerError(
