@@ -1,35 +1,16 @@
 import { once } from 'node:events';
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectPeer, type Profile } from '@ferry/peer-core';
 import { HOME_PROFILE } from './helpers/home-profile.js';
 import { TempDirs } from './helpers/peer-temp.js';
+import { useSilentDirectory } from './helpers/silent-directory.js';
 
 const temp = new TempDirs();
-const servers: net.Server[] = [];
-const sockets: net.Socket[] = [];
+const silentDirectory = useSilentDirectory();
 
 afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.destroy();
-  for (const server of servers.splice(0)) server.close();
   await temp.cleanup();
 });
-
-/** A "directory" that accepts connections and never answers. */
-async function silentDirectory(): Promise<{
-  url: string;
-  connected: Promise<net.Socket>;
-}> {
-  const server = net.createServer((socket) => sockets.push(socket));
-  servers.push(server);
-  const connected = once(server, 'connection').then(
-    ([socket]) => socket as net.Socket,
-  );
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, connected };
-}
 
 async function profileFor(directoryUrl: string): Promise<Profile> {
   return {

@@ -1,5 +1,3 @@
-import { once } from 'node:events';
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   connectPeer,
@@ -13,30 +11,18 @@ import { KEYS, press, typeText, waitForFrame } from './helpers/ink.js';
 import { HOME_PROFILE } from './helpers/home-profile.js';
 import { useLoginScreen } from './helpers/login-screen.js';
 import { TempDirs } from './helpers/peer-temp.js';
+import { useSilentDirectory } from './helpers/silent-directory.js';
 
 const startLogin = useLoginScreen();
 const temp = new TempDirs();
-const servers: net.Server[] = [];
-const sockets: net.Socket[] = [];
+const silentDirectory = useSilentDirectory();
 
 afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.destroy();
-  for (const server of servers.splice(0)) server.close();
   await temp.cleanup();
 });
 
 /** The footer: the frame's last line. */
 const footer = (frame: string) => frame.trimEnd().split('\n').at(-1) ?? '';
-
-/** The URL of a "directory" that accepts connections and never answers. */
-async function silentDirectory(): Promise<string> {
-  const server = net.createServer((socket) => sockets.push(socket));
-  servers.push(server);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  return `http://127.0.0.1:${port}`;
-}
 
 /** Picks the one saved profile, types the password and presses Enter. */
 async function submitPassword(app: Parameters<typeof press>[0]) {
@@ -50,7 +36,7 @@ async function submitPassword(app: Parameters<typeof press>[0]) {
 describe('Esc during a login', () => {
   it('gives up on a directory that never answers, at once', async () => {
     // Given a profile whose directory accepts and never answers
-    const directoryUrl = await silentDirectory();
+    const { url: directoryUrl } = await silentDirectory();
     const home = await temp.make('ferry-home-');
     const profile: Profile = {
       ...HOME_PROFILE,
