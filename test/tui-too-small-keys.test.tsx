@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { KEYS, press, resize, waitForFrame } from './helpers/ink.js';
 import { useFakeMainScreen } from './helpers/main-screen.js';
 
@@ -11,7 +11,8 @@ const full = (frame: string) =>
 describe('keys behind the "window too small" screen', () => {
   it('act not at all, but Ctrl+C still quits', async () => {
     // Given the main screen in a window too small for it
-    const { app } = await start();
+    const { app, client } = await start();
+    const stop = vi.spyOn(client, 'stop');
     resize(app, 100, 30);
     const before = await waitForFrame(app, full);
     resize(app, 30, 10);
@@ -21,6 +22,7 @@ describe('keys behind the "window too small" screen', () => {
     // Then none of them acted: ferry is still running and, back at a usable
     // size, the screen is as it was (no help, no search box, Peers focused)
     expect(app.lastFrame()).toContain('Make the window bigger');
+    expect(stop).not.toHaveBeenCalled();
     resize(app, 100, 30);
     const after = await waitForFrame(app, full);
     expect(after).toBe(before);
@@ -28,6 +30,6 @@ describe('keys behind the "window too small" screen', () => {
     resize(app, 30, 10);
     await waitForFrame(app, (f) => f.includes('Make the window bigger'));
     await press(app, KEYS.ctrlC);
-    await waitForFrame(app, (f) => f.includes('Stopping…'));
+    await vi.waitFor(() => expect(stop).toHaveBeenCalledTimes(1));
   });
 });
