@@ -18,6 +18,7 @@ import { hashToken, bearerToken } from './auth/tokens.js';
 import type { App, Limiters, RouteContext } from './context.js';
 import { registerOpenApi } from './openapi.js';
 import { answerClientError } from './client-error.js';
+import { refuseWhileClosing } from './closing.js';
 import { refuseConnect } from './connect-method.js';
 import { requireHostHeader } from './host-header.js';
 import { closeStragglersAfter } from './shutdown-grace.js';
@@ -101,10 +102,10 @@ export function buildApp(options: BuildAppOptions = {}): App {
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
   app.decorateRequest('session', null);
-  refuseWhileClosing(app);
+  const closing = refuseWhileClosing(app);
   requireHostHeader(app);
   refuseBadQueryEncoding(app);
-  refuseConnect(app);
+  refuseConnect(app, closing);
   closeStragglersAfter(app, settings.shutdownGraceMs);
   app.addHook('onClose', async () => {
     if (ownsStore) await store.close();
@@ -129,26 +130,6 @@ export function buildApp(options: BuildAppOptions = {}): App {
     return Promise.resolve();
   });
   return app;
-}
-
-/**
- * From the start of `close()` until the server stops listening, requests
- * get a 503 problem and `Connection: close`.
- */
-function refuseWhileClosing(app: App): void {
-  let closing = false;
-  app.addHook('preClose', () => {
-    closing = true;
-    return Promise.resolve();
-  });
-  app.addHook('onRequest', async (_request, reply) => {
-    if (!closing) return;
-    void reply.header('connection', 'close');
-    throw new ProblemError(
-      ErrorCode.Unavailable,
-      'The directory is shutting down; try again later.',
-    );
-  });
 }
 
 function makeLimiters(settings: DirectorySettings): Limiters {

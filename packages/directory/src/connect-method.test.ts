@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, PROBLEM_CONTENT_TYPE } from './api/index.js';
+import { buildApp } from './app.js';
 import { useHarness } from './test-helpers/harness.js';
 import {
   listenLocally,
@@ -36,5 +37,48 @@ describe('a CONNECT request', () => {
       ),
     );
     expect(next?.status).toBe(200);
+  });
+
+  it('is the same 503 problem as any other request while the directory shuts down', async () => {
+    // Given a directory whose shutdown is held before it stops listening
+    const built = buildApp();
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = (): void => undefined;
+    const shuttingDown = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    built.addHook('preClose', async () => {
+      started();
+      await held;
+    });
+    const port = await listenLocally(built);
+    const closed = built.close();
+    try {
+      await shuttingDown;
+      // When a CONNECT request arrives then
+      const raw = await rawExchange(
+        port,
+        'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n',
+      );
+      // Then it is the shutdown's 503 problem, not a 405, and the connection closes
+      const [response] = parseResponses(raw);
+      expect(response?.status).toBe(503);
+      expect(response?.headers).toContain(
+        `content-type: ${PROBLEM_CONTENT_TYPE}`,
+      );
+      expect(response?.headers).not.toMatch(/^allow:/m);
+      expect(response?.headers).toContain('connection: close');
+      expect(response?.body).toMatchObject({
+        status: 503,
+        code: ErrorCode.Unavailable,
+        detail: 'The directory is shutting down; try again later.',
+      });
+    } finally {
+      release();
+      await closed;
+    }
   });
 });
