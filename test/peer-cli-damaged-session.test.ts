@@ -74,12 +74,34 @@ describe('ferry-peer with a damaged sessions.json', () => {
     );
     // When bob logs out
     const result = await runPeerCli(['logout'], env);
-    // Then it says there was no session and it removed the damaged entry
+    // Then it says in one line that there was no session and it removed the
+    // damaged entry, with no warning to log in again
     expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
     expect(result.stdout).toBe(
       `no saved session for bob; removed its damaged entry from ${sessionsFile()}\n`,
     );
     expect(await savedToken()).toBeUndefined();
+    // And the next logout has nothing to warn about or remove
+    const again = await runPeerCli(['logout'], env);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toBe('no saved session for bob\n');
+  });
+
+  it('logout with a file that is not JSON: empties the file and says so', async () => {
+    // Given sessions.json was cut short
+    await writeFile(sessionsFile(), '{"bob@http');
+    // When bob logs out
+    const result = await runPeerCli(['logout'], env);
+    // Then one line says there was no session and the damaged file was
+    // emptied, with no warning to log in again
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(
+      `no saved session for bob; emptied the damaged ${sessionsFile()} ` +
+        '(not a JSON object)\n',
+    );
+    expect(JSON.parse(await readFile(sessionsFile(), 'utf8'))).toEqual({});
     // And the next logout has nothing to warn about or remove
     const again = await runPeerCli(['logout'], env);
     expect(again.stderr).toBe('');

@@ -10,7 +10,8 @@ import { readPassword } from './password.js';
 /** What a command needs: its resolved settings and a directory session. */
 export interface CliContext {
   settings: Profile;
-  session: DirectorySession;
+  /** Opened on first use, when it reads the saved token. */
+  readonly session: DirectorySession;
   tokens: TokenStore;
   /** Reads the password (env, file, prompt) when a login needs it. */
   password: () => Promise<string>;
@@ -25,13 +26,23 @@ export function createContext(
   const tokens = new TokenStore({ env, logger: { warn: warnOnStderr } });
   const password = () =>
     readPassword({ passwordFile: flags.passwordFile, env });
-  const session = new DirectorySession({
-    client: new DirectoryClient(settings.directoryUrl),
-    username: settings.username,
-    password,
+  let session: DirectorySession | undefined;
+  return {
+    settings,
     tokens,
-  });
-  return { settings, session, tokens, password };
+    password,
+    // Made on first use, as it reads the saved token (warning when it is
+    // damaged): logout removes a damaged one before that
+    get session() {
+      session ??= new DirectorySession({
+        client: new DirectoryClient(settings.directoryUrl),
+        username: settings.username,
+        password,
+        tokens,
+      });
+      return session;
+    },
+  };
 }
 
 /** One line on stderr: a problem that does not stop the command. */

@@ -78,12 +78,17 @@ export class TokenStore {
   }
 
   /**
-   * Removes the entry of `key` when it is damaged (not a token); true when
-   * one was removed.
+   * Removes what keeps `key` from a usable session without a word: its
+   * entry when that is damaged (not a token), or the whole file's content
+   * when the file is damaged (not a JSON object, so it holds no usable
+   * token). Says which it removed; undefined when neither was damaged or
+   * the file could not be written (after a warning).
    */
-  removeDamaged(key: SessionKey): boolean {
+  removeDamaged(key: SessionKey): 'entry' | 'file' | undefined {
     const saved = this.read();
-    return saved.damaged.has(keyOf(key)) && this.write(saved.tokens);
+    if (saved.damagedFile) return this.write({}) ? 'file' : undefined;
+    if (!saved.damaged.has(keyOf(key))) return undefined;
+    return this.write(saved.tokens) ? 'entry' : undefined;
   }
 
   private read(): SavedSessions {

@@ -11,17 +11,29 @@ export function logoutCommand(): Command {
     const { createContext } = await import('../context.js');
     const context = createContext(flags);
     const { username, directoryUrl } = context.settings;
+    const removed = context.tokens.removeDamaged({ username, directoryUrl });
     const had = context.session.hasToken;
     await context.session.logout();
-    if (had) {
-      process.stdout.write(`logged out ${username}\n`);
-    } else if (context.tokens.removeDamaged({ username, directoryUrl })) {
-      process.stdout.write(
-        `no saved session for ${username}; removed its damaged entry from ` +
-          `${context.tokens.file}\n`,
-      );
-    } else {
-      process.stdout.write(`no saved session for ${username}\n`);
-    }
+    process.stdout.write(
+      `${logoutLine(username, had, removed, context.tokens.file)}\n`,
+    );
   });
+}
+
+/** The one line `logout` prints about what it did. */
+function logoutLine(
+  username: string,
+  had: boolean,
+  removed: 'entry' | 'file' | undefined,
+  file: string,
+): string {
+  if (had) return `logged out ${username}`;
+  const none = `no saved session for ${username}`;
+  if (removed === 'entry') {
+    return `${none}; removed its damaged entry from ${file}`;
+  }
+  if (removed === 'file') {
+    return `${none}; emptied the damaged ${file} (not a JSON object)`;
+  }
+  return none;
 }
