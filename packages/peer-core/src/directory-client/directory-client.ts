@@ -19,7 +19,7 @@ import {
   type Method,
   type OptionsOfJSONResponseBody,
 } from 'got';
-import { toDirectoryError } from './directory-errors.js';
+import { cancelled, toDirectoryError } from './directory-errors.js';
 import { fillRoute, PAGE_LIMITS, ROUTES } from './routes.js';
 
 /** Timeouts and retries of the directory client. */
@@ -71,8 +71,8 @@ export class DirectoryClient {
   }
 
   /**
-   * Aborts the calls in flight now: they fail at once as
-   * `DirectoryUnreachable`. Later calls run as usual.
+   * Aborts the calls in flight now: they fail at once as `Cancelled`
+   * (`login: cancelled`). Later calls run as usual.
    */
   abortPending(): void {
     this.#pending.abort();
@@ -207,6 +207,7 @@ export class DirectoryClient {
   }
 
   private async call<T>(call: Call): Promise<T> {
+    const signal = this.#pending.signal;
     const options: OptionsOfJSONResponseBody = {
       method: call.method,
       responseType: 'json',
@@ -216,7 +217,7 @@ export class DirectoryClient {
           : { authorization: `Bearer ${call.token}` },
       json: call.json,
       searchParams: call.searchParams,
-      signal: this.#pending.signal,
+      signal,
     };
     if (call.timeoutMs !== undefined) {
       options.timeout = { request: call.timeoutMs };
@@ -225,6 +226,7 @@ export class DirectoryClient {
       const response = await this.http<T>(call.path.slice(1), options);
       return response.body;
     } catch (error) {
+      if (signal.aborted) throw cancelled(error, call.what);
       throw toDirectoryError(error, call.what);
     }
   }

@@ -28,6 +28,17 @@ export function isSessionReplaced(error: unknown): boolean {
   );
 }
 
+/** A call given up through `abortPending`, `error` being how it ended. */
+export function cancelled(error: unknown, what: string): DirectoryError {
+  return new DirectoryError(
+    PeerErrorCode.Cancelled,
+    `${what}: cancelled`,
+    undefined,
+    undefined,
+    { cause: error },
+  );
+}
+
 /** Turns whatever `got` threw into a `DirectoryError` with a stable code. */
 export function toDirectoryError(error: unknown, what: string): PeerError {
   if (error instanceof PeerError) return error;

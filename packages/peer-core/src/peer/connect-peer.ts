@@ -10,7 +10,8 @@ import { openRuntime } from './peer-runtime.js';
 export type ConnectOptions = Omit<PeerOptions, 'profile' | 'password'> & {
   /**
    * Aborts the start: its directory calls (register, login, announce, index
-   * upload) fail at once, closing their connections, and it rejects.
+   * upload) fail at once, closing their connections, and it rejects with a
+   * `Cancelled` `PeerError`.
    */
   signal?: AbortSignal;
 };
@@ -20,7 +21,8 @@ export type ConnectOptions = Omit<PeerOptions, 'profile' | 'password'> & {
  * `request.register`, logs in, serves the share, announces, and uploads the
  * index. Rejects with a `PeerError` whose `code` is `Unauthorized` (wrong
  * password), `DirectoryUnreachable`, `Rejected` (username taken, invalid
- * input) or `InvalidInput` (unusable folder or address).
+ * input), `InvalidInput` (unusable folder or address) or `Cancelled`
+ * (`options.signal` aborted it).
  */
 export async function connectPeer(
   request: LoginRequest,
