@@ -4,23 +4,10 @@ import type { App, RouteContext } from '../context.js';
 import { schemaOf } from '../context.js';
 import { checkCursor, decodeCursor, encodeCursor } from '../cursor.js';
 import { ProblemError } from '../problems.js';
+import { searchWords } from '../search-words.js';
 import type { SearchPosition } from '../store/store.js';
 
 const MAX_TERMS = 16;
-
-/**
- * The words of a query as the index's unicode61 tokenizer sees them: runs
- * of letters, digits and marks, lower-cased. Anything else separates words,
- * private-use characters too (schema step 6). Where the tokenizer splits a
- * word further (at most marks), FTS5 matches its parts as a phrase.
- */
-export function searchTerms(q: string): string[] {
-  return q
-    .normalize('NFKC')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}\p{M}]+/u)
-    .filter((term) => /[\p{L}\p{N}]/u.test(term));
-}
 
 function invalidQuery(name: string, message: string): ProblemError {
   return new ProblemError(
@@ -56,7 +43,7 @@ export function registerSearchRoutes(app: App, context: RouteContext): void {
     { schema: schemaOf(ROUTES.search) },
     async (request) => {
       const query = request.query;
-      const terms = searchTerms(query.q);
+      const terms = searchWords(query.q);
       if (terms.length > MAX_TERMS) {
         throw invalidQuery('q', `must have at most ${MAX_TERMS} words`);
       }

@@ -101,7 +101,7 @@ function prepareWriteOps(db: Database): WriteOps {
     maxNameId: db.prepare('SELECT max(id) AS id FROM names'),
     ftsAddSince: db.prepare(
       `INSERT INTO names_fts (rowid, name)
-       SELECT score * ${SCORE_UNIT} + id AS key, nfkc(name) FROM names
+       SELECT score * ${SCORE_UNIT} + id AS key, search_words(name) FROM names
        WHERE id > ?
        ORDER BY key`,
     ),

@@ -103,6 +103,27 @@ describe('migrations', () => {
     }
   });
 
+  it('re-indexes names by the words search reads in them', async () => {
+    // Given a version 1 database indexing a name joined by U+1F910, a
+    // symbol SQLite's Unicode 6.1 tables keep inside a word
+    const file = versionOneDatabase(['holiday\u{1F910}photos.jpg']);
+    // When the program opens it
+    const store = new SqliteStore({ file });
+    try {
+      // Then the word after that symbol is a word of its own
+      const found = store.db
+        .prepare<[], { rowid: number }>(
+          `SELECT rowid FROM names_fts WHERE names_fts MATCH '"photos"*'`,
+        )
+        .all();
+      expect(found).toEqual([
+        { rowid: searchKey(nameScore('holiday\u{1F910}photos.jpg'), 1) },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('marks the files whose index entries disagree as disputed', async () => {
     // Given a version 1 database where alice and bob hold file 0 with one
     // claim, and bob holds file 1 with another size than it was first

@@ -100,6 +100,7 @@ export const MIGRATIONS: readonly Migration[] = [
       AND (f.size != contents.size OR f.pieces_root != contents.pieces_root));
   `,
   privateUseSeparatesWords,
+  indexSearchWords,
 ];
 
 /**
@@ -160,7 +161,7 @@ function compatibilityFormIndex(db: Database): void {
  * Step 6: `names_fts` takes words as runs of letters and digits (FTS5's
  * `categories`, by default `L* N* Co`): a private-use character (U+E000 to
  * U+F8FF, planes 15 and 16), such as an icon font's glyph, separates words,
- * as it does in the query's words (`searchTerms`). Every name is re-indexed.
+ * as it does in the query's words (`searchWords`). Every name is re-indexed.
  */
 function privateUseSeparatesWords(db: Database): void {
   db.exec(`
@@ -174,6 +175,22 @@ function privateUseSeparatesWords(db: Database): void {
     );
     INSERT INTO names_fts (rowid, name)
       SELECT score * ${SCORE_UNIT} + id, nfkc(name) FROM names ORDER BY 1;
+    INSERT INTO names_fts (names_fts) VALUES ('optimize');
+  `);
+}
+
+/**
+ * Step 7: `names_fts` indexes each name's words as search reads them
+ * (`search_words`, see `search-words.ts`), as queries are: characters
+ * assigned after Unicode 6.1 no longer split or fold differently in the
+ * index (SQLite's tables) and in queries (JavaScript's). Every name is
+ * re-indexed.
+ */
+function indexSearchWords(db: Database): void {
+  db.exec(`
+    INSERT INTO names_fts (names_fts) VALUES ('delete-all');
+    INSERT INTO names_fts (rowid, name)
+      SELECT score * ${SCORE_UNIT} + id, search_words(name) FROM names ORDER BY 1;
     INSERT INTO names_fts (names_fts) VALUES ('optimize');
   `);
 }
