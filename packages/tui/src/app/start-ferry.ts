@@ -9,13 +9,17 @@ import {
 } from '@ferry/peer-core';
 import { checkFlags } from './check-flags.js';
 import type { FerryFlags } from './ferry-flags.js';
+import { logGrpcToFile } from './grpc-log-file.js';
 import { loginOverrides } from './login-overrides.js';
 import { runTui } from './run-tui.js';
 
 /** Exit code when the user's input (flags, password, profile) is unusable. */
 export const EXIT_FAILURE = 1;
 
-/** Logs straight in when flags or env name a user and give the password. */
+/**
+ * Logs straight in when flags or env name a user and give the password; the
+ * share and download folders default under `--home` as under FERRY_HOME.
+ */
 async function directLogin(
   flags: FerryFlags,
   store: ProfileStore,
@@ -25,8 +29,12 @@ async function directLogin(
   const password = env['FERRY_PASSWORD'];
   const named = flags.user ?? (env['FERRY_USER'] || flags.profile);
   if (!password || !named) return undefined;
-  const { home: _home, ...settings } = flags;
-  return connect({ profile: resolveSettings(settings, store, env), password });
+  const { home, ...settings } = flags;
+  const homeEnv = home ? { ...env, FERRY_HOME: home } : env;
+  return connect({
+    profile: resolveSettings(settings, store, homeEnv),
+    password,
+  });
 }
 
 /**
@@ -48,6 +56,7 @@ export async function startFerry(
   try {
     const store = openProfileStore(options);
     checkFlags(flags, store, env);
+    logGrpcToFile(options);
     const connect = (request: LoginRequest, signal?: AbortSignal) =>
       connectPeer(request, { ...options, signal });
     const client = await directLogin(flags, store, connect, env);
