@@ -89,6 +89,7 @@ export {
 } from './config/token-store.js';
 export {
   createLogger,
+  fileLogger,
   silentLogger,
   type LoggerOptions,
 } from './config/logger.js';
@@ -99,4 +100,5 @@ export {
 export { DirectoryError } from './directory-client/directory-errors.js';
 export { Peer } from './peer/peer.js';
 export { connectPeer, type ConnectOptions } from './peer/connect-peer.js';
+export { routeGrpcLog } from './grpc/grpc-log.js';
 export type { PeerOptions } from './peer/peer-options.js';

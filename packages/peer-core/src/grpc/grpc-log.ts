@@ -1,18 +1,19 @@
 import type { Logger } from 'pino';
-import { grpcJs } from '../grpc/load-on-use.js';
+import { grpcJs } from './load-on-use.js';
 
 /**
  * grpc-js logs a failed bind and also rejects the bind with the same
- * failure, which `serve` reports in one line of its own.
+ * failure, which `ferry-peer serve` and `ferry` report in one line of
+ * their own.
  */
 const BIND_FAILURE = /^No address added out of total \d+ resolved$/;
 
 /**
  * Sends grpc-js's own log lines (by default its errors; more with
- * `GRPC_VERBOSITY`) through `logger` at the same level, so standard error
- * holds only the program's log lines, instead of grpc-js writing bare
- * `E …` lines there. Its bind-failure line is left out: the error it
- * repeats is reported.
+ * `GRPC_VERBOSITY`) through `logger` at the same level, instead of grpc-js
+ * writing bare `E …` lines to the console (standard error, or the TUI's
+ * screen). Its bind-failure line is left out: the error it repeats is
+ * reported.
  */
 export function routeGrpcLog(logger: Logger): void {
   grpcJs().setLogger({

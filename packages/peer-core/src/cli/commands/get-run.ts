@@ -6,7 +6,7 @@ import { safeText } from '../../safe-text.js';
 import { download, type Transfer } from '../../transfer/transfer.js';
 import { TransferEvent } from '../../transfer/transfer-types.js';
 import { createContext } from '../context.js';
-import { routeGrpcLog } from '../grpc-log.js';
+import { routeGrpcLog } from '../../grpc/grpc-log.js';
 import { printJson, printLine } from '../output.js';
 import { createProgressOutput } from '../progress-output.js';
 import { getFailure } from './get-failure.js';

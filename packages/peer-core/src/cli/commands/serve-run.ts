@@ -2,7 +2,7 @@ import { createLogger } from '../../config/logger.js';
 import { openProfileStore } from '../../config/profile-store.js';
 import { resolveSettings } from '../../config/settings.js';
 import { connectPeer } from '../../peer/connect-peer.js';
-import { routeGrpcLog } from '../grpc-log.js';
+import { routeGrpcLog } from '../../grpc/grpc-log.js';
 import { readPassword } from '../password.js';
 import { QuietExit } from '../report-error.js';
 import { connectWhenReachable } from './serve-connect.js';
