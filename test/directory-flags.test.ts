@@ -67,6 +67,19 @@ describe('ferry-directory flags and environment', () => {
     expect(fromEnv.stderr).toContain("from env 'FERRY_DIRECTORY_DB'");
   });
 
+  it('refuses an empty listen address from the flag or the environment', () => {
+    const db = path.join(dir, 'd.db');
+    const fromFlag = run(['--host', '', '--port', '0', '--db', db]);
+    expect(fromFlag.status).toBe(2);
+    expect(fromFlag.stderr).toContain("option '--host <host>'");
+    expect(fromFlag.stderr).toContain('must not be empty');
+    const fromEnv = run(['--port', '0', '--db', db], {
+      FERRY_DIRECTORY_HOST: '',
+    });
+    expect(fromEnv.status).toBe(2);
+    expect(fromEnv.stderr).toContain("from env 'FERRY_DIRECTORY_HOST'");
+  });
+
   it('refuses a FERRY_DIRECTORY_TRUST_PROXY that is not a yes or a no', () => {
     const result = run(['--db', path.join(dir, 'd.db')], {
       FERRY_DIRECTORY_TRUST_PROXY: 'maybe',

@@ -67,11 +67,9 @@ export function buildProgram(): Command {
       '-V, --version',
     )
     .addOption(
-      env(
-        '--host <host>',
-        'address to listen on',
-        'FERRY_DIRECTORY_HOST',
-      ).default('127.0.0.1'),
+      env('--host <host>', 'address to listen on', 'FERRY_DIRECTORY_HOST')
+        .argParser(nonEmpty)
+        .default('127.0.0.1'),
     )
     .addOption(
       env(
