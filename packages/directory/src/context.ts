@@ -51,9 +51,14 @@ export function schemaOf<S extends RouteSpec>(spec: S) {
   if (spec.body !== undefined) parts['body'] = spec.body;
   if (spec.querystring !== undefined) parts['querystring'] = spec.querystring;
   if (spec.params !== undefined) parts['params'] = spec.params;
-  if (spec.response !== undefined) {
-    parts['response'] = { [spec.successStatus]: spec.response };
-  }
+  // A route without a body (204) still names its status, so the OpenAPI
+  // document does not fall back to a "200 Default Response".
+  parts['response'] = {
+    [spec.successStatus]: spec.response ?? {
+      type: 'null',
+      description: 'No Content',
+    },
+  };
   return parts as {
     operationId: string;
     summary: string;
