@@ -49,8 +49,10 @@ export class PieceWriter {
   #nextId = 1;
   #failure: Error | undefined;
   #closed = false;
+  readonly #onFailure: ((failure: Error) => void) | undefined;
 
-  private constructor() {
+  private constructor(onFailure?: (failure: Error) => void) {
+    this.#onFailure = onFailure;
     this.#worker = new Worker(
       new URL('./piece-writer-worker.js', import.meta.url),
       { execArgv: workerExecArgv() },
@@ -67,10 +69,12 @@ export class PieceWriter {
   /**
    * Starts the worker thread, before the download knows its file: a
    * thread takes ~70 ms to start, which then overlaps fetching the
-   * manifest. `open` gives it the file; `close` stops it.
+   * manifest. `open` gives it the file; `close` stops it. `onFailure`
+   * hears the writer fail (a disk error, the worker crashed) when it does,
+   * before any call waiting on it rejects; never after `close`.
    */
-  static start(): PieceWriter {
-    return new PieceWriter();
+  static start(onFailure?: (failure: Error) => void): PieceWriter {
+    return new PieceWriter(onFailure);
   }
 
   /**
@@ -207,11 +211,13 @@ export class PieceWriter {
 
   /** Fails the writer (the first failure stays) and every call waiting. */
   #fail(error: unknown): Error {
+    const first = this.#failure === undefined;
     const failure = (this.#failure ??= new PeerError(
       PeerErrorCode.Io,
       `cannot write the download: ${getErrorMessage(error)}`,
       { cause: error },
     ));
+    if (first) this.#onFailure?.(failure);
     for (const pending of this.#pending.values()) pending.reject(failure);
     this.#pending.clear();
     for (const wake of this.#slotWaiters.splice(0)) wake();

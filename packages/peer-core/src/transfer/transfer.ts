@@ -62,7 +62,11 @@ export class Transfer extends EventEmitter<TransferEvents> {
    * it so.
    */
   #ending = false;
-  /** Set when something outside the fetch ends the download (lock lost). */
+  /**
+   * Set when something outside the fetch ends the download (lock lost, the
+   * disk refused a write) before a `cancel()` or `stop()`: that is how it
+   * ends, and a later `cancel()` or `stop()` leaves it so.
+   */
   #interruption: PeerError | undefined;
   #wakeUp: (() => void) | undefined;
   #bytesDone = 0;
@@ -173,7 +177,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
   /** Stops the download and deletes its partial file. */
   async cancel(): Promise<void> {
     if (TERMINAL.has(this.#state)) return;
-    if (!this.#ending) {
+    if (!this.#ending && this.#interruption === undefined) {
       this.#cancelled = true;
       this.#endNow();
     }
@@ -187,7 +191,7 @@ export class Transfer extends EventEmitter<TransferEvents> {
    */
   async stop(): Promise<void> {
     if (TERMINAL.has(this.#state)) return;
-    if (!this.#ending) {
+    if (!this.#ending && this.#interruption === undefined) {
       this.#stopped = true;
       this.#endNow();
     }
@@ -201,7 +205,11 @@ export class Transfer extends EventEmitter<TransferEvents> {
   }
 
   async #run(): Promise<string> {
-    const writer = PieceWriter.start();
+    const writer = PieceWriter.start((failure) => {
+      if (!this.#cancelled && !this.#stopped) {
+        this.#interrupt(toTransferError(failure));
+      }
+    });
     try {
       const manifest = await this.#fetchManifest();
       this.#prepared = await this.#prepare(manifest, writer);
@@ -281,7 +289,14 @@ export class Transfer extends EventEmitter<TransferEvents> {
           this.#emitProgress();
         },
       },
-      onLockLost: (error) => this.#interrupt(error),
+      onLockLost: (error) =>
+        this.#interrupt(
+          new PeerError(
+            PeerErrorCode.AlreadyDownloading,
+            `${this.name}: lost the lock on its partial file (${error.message}); another download may be writing it`,
+            { cause: error },
+          ),
+        ),
       onRecorded: (bytes) => {
         this.#bytesRecorded = bytes;
       },
@@ -421,14 +436,14 @@ export class Transfer extends EventEmitter<TransferEvents> {
     if (this.#cancelled || this.#stopped) throw this.#endedError();
   }
 
-  /** Another download took this one's `.part` over: stop writing to it. */
-  #interrupt(error: Error): void {
+  /**
+   * Ends the download with `failure` (another download took its `.part`
+   * over, or the disk refused a write), unless it already ended: every
+   * request stops now instead of when its source next sends.
+   */
+  #interrupt(failure: PeerError): void {
     if (TERMINAL.has(this.#state) || this.#interruption !== undefined) return;
-    this.#interruption = new PeerError(
-      PeerErrorCode.AlreadyDownloading,
-      `${this.name}: lost the lock on its partial file (${error.message}); another download may be writing it`,
-      { cause: error },
-    );
+    this.#interruption = failure;
     this.#session.abort();
     this.#wakeUp?.();
   }
