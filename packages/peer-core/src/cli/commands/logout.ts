@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { PeerError } from '../../errors.js';
 import { withCommonOptions, type CommonFlags } from '../common-options.js';
 
 /** `ferry-peer logout`: ends the saved session and forgets its token. */
@@ -13,7 +14,11 @@ export function logoutCommand(): Command {
     const { username, directoryUrl } = context.settings;
     const removed = context.tokens.removeDamaged({ username, directoryUrl });
     const had = context.session.hasToken;
-    await context.session.logout();
+    try {
+      await context.session.logout();
+    } catch (error) {
+      throw notToldError(error, username);
+    }
     process.stdout.write(
       `${logoutLine(username, had, removed, context.tokens.file)}\n`,
     );
@@ -36,4 +41,18 @@ function logoutLine(
     return `${none}; emptied the damaged ${file} (not a JSON object)`;
   }
   return none;
+}
+
+/**
+ * The session is forgotten here before the directory is told, so a failed
+ * call still logged the user out of this machine: the error says so.
+ */
+function notToldError(error: unknown, username: string): unknown {
+  if (!(error instanceof PeerError)) return error;
+  return new PeerError(
+    error.code,
+    `logged out ${username} here, but could not end the session at the ` +
+      `directory (${error.message}); it ends there when it expires`,
+    { cause: error },
+  );
 }
