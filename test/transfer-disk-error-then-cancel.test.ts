@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { PIECE_SIZE } from '@ferry/peer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   killAll,
+  runWithFileSizeLimit,
   spawnChild,
   type Child,
 } from './helpers/transfer-children.js';
@@ -24,40 +23,6 @@ afterEach(async () => {
   for (const peer of peers.splice(0)) await peer.close();
   await temp.cleanup();
 });
-
-const CHILD = fileURLToPath(
-  new URL(
-    './helpers/transfer-cancel-after-disk-error-child.ts',
-    import.meta.url,
-  ),
-);
-
-/**
- * Runs the cancelling downloader in a process that may write at most
- * `limitKiB` per file; resolves with what it printed.
- */
-function cancelAfterDiskError(
-  options: object,
-  fastLabel: string,
-  limitKiB: number,
-): Promise<string> {
-  const child = spawn(
-    'bash',
-    [
-      '-c',
-      `ulimit -f ${limitKiB} && exec "$0" --import tsx "$1" "$2" "$3"`,
-      process.execPath,
-      CHILD,
-      JSON.stringify(options),
-      fastLabel,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 },
-  );
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', () => resolve(out)));
-}
 
 describe('a cancel() after the disk refused a write', () => {
   it('leaves the download failed with the disk error, its .part kept', async () => {
@@ -102,21 +67,24 @@ describe('a cancel() after the disk refused a write', () => {
     // When it resumes from both, one piece a request, in a process that may
     // write only the first 4 MiB, and is cancelled once a write failed and
     // the fast source stopped for it, while the slow one still sends
-    const out = await cancelAfterDiskError(
-      {
-        ...file,
-        sources: [
-          { host: '127.0.0.1', port: fast.server.port, label: 'fast' },
-          { host: '127.0.0.1', port: slow.server.port, label: 'slow' },
-        ],
-        tuning: {
-          piecesPerRequest: 1,
-          maxPiecesPerRequest: 1,
-          stallTimeoutMs: 120_000,
-          progressIntervalMs: 20,
-        },
-      },
-      'fast',
+    const out = await runWithFileSizeLimit(
+      'transfer-cancel-after-disk-error-child',
+      [
+        JSON.stringify({
+          ...file,
+          sources: [
+            { host: '127.0.0.1', port: fast.server.port, label: 'fast' },
+            { host: '127.0.0.1', port: slow.server.port, label: 'slow' },
+          ],
+          tuning: {
+            piecesPerRequest: 1,
+            maxPiecesPerRequest: 1,
+            stallTimeoutMs: 120_000,
+            progressIntervalMs: 20,
+          },
+        }),
+        'fast',
+      ],
       4 * 1024,
     );
     // Then the disk error decides how it ends, not the later cancel

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { PIECE_SIZE } from '@ferry/peer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   killAll,
+  runWithFileSizeLimit,
   spawnChild,
   type Child,
 } from './helpers/transfer-children.js';
@@ -23,32 +22,6 @@ afterEach(async () => {
   for (const peer of peers.splice(0)) await peer.close();
   await temp.cleanup();
 });
-
-const CHILD = fileURLToPath(
-  new URL('./helpers/transfer-outcome-child.ts', import.meta.url),
-);
-
-/** Runs a download in a process that may write at most `limitKiB` per file. */
-function downloadWithFileLimit(
-  options: object,
-  limitKiB: number,
-): Promise<string> {
-  const child = spawn(
-    'bash',
-    [
-      '-c',
-      `ulimit -f ${limitKiB} && exec "$0" --import tsx "$1" "$2"`,
-      process.execPath,
-      CHILD,
-      JSON.stringify(options),
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 },
-  );
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', () => resolve(out)));
-}
 
 describe('a download whose disk refuses the bytes', () => {
   it('fails at once as an I/O error, not as the source’s fault', async () => {
@@ -78,7 +51,11 @@ describe('a download whose disk refuses the bytes', () => {
     }
     await first.kill();
     // When it resumes in a process that may write only its first 8 MiB
-    const out = await downloadWithFileLimit(options, 8 * 1024);
+    const out = await runWithFileSizeLimit(
+      'transfer-outcome-child',
+      [JSON.stringify(options)],
+      8 * 1024,
+    );
     // Then it fails with the write error, and keeps its .part to resume
     expect(out).toMatch(/^FAILED IO cannot write the download: .*EFBIG/m);
     expect((await readdir(options.dir)).sort()).toEqual([

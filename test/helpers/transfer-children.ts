@@ -62,3 +62,31 @@ export function spawnChild(
 export async function killAll(children: Child[]): Promise<void> {
   await Promise.all(children.splice(0).map((child) => child.kill()));
 }
+
+/**
+ * Runs `test/helpers/NAME.ts` through tsx with `args` in a process that may
+ * write at most `limitKiB` per file (`ulimit -f`: a bigger write fails with
+ * EFBIG); resolves with everything it printed, stdout and stderr, once it
+ * exits (killed after 60 s).
+ */
+export function runWithFileSizeLimit(
+  name: string,
+  args: string[],
+  limitKiB: number,
+): Promise<string> {
+  const child = spawn(
+    'bash',
+    [
+      '-c',
+      `ulimit -f ${limitKiB} && exec "$0" --import tsx "$@"`,
+      process.execPath,
+      `${HELPERS}${name}.ts`,
+      ...args,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', () => resolve(out)));
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, PROBLEM_CONTENT_TYPE } from './api/index.js';
 import { buildApp } from './app.js';
+import { holdShutdown } from './test-helpers/held-shutdown.js';
 import { useHarness } from './test-helpers/harness.js';
 import {
   listenLocally,
@@ -42,22 +43,10 @@ describe('a CONNECT request', () => {
   it('is the same 503 problem as any other request while the directory shuts down', async () => {
     // Given a directory whose shutdown is held before it stops listening
     const built = buildApp();
-    let release = (): void => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let started = (): void => undefined;
-    const shuttingDown = new Promise<void>((resolve) => {
-      started = resolve;
-    });
-    built.addHook('preClose', async () => {
-      started();
-      await held;
-    });
+    const shutdown = holdShutdown(built);
     const port = await listenLocally(built);
-    const closed = built.close();
+    await shutdown.begin();
     try {
-      await shuttingDown;
       // When a CONNECT request arrives then
       const raw = await rawExchange(
         port,
@@ -77,8 +66,7 @@ describe('a CONNECT request', () => {
         detail: 'The directory is shutting down; try again later.',
       });
     } finally {
-      release();
-      await closed;
+      await shutdown.release();
     }
   });
 });

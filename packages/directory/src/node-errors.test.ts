@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode, PROBLEM_CONTENT_TYPE } from './api/index.js';
 import { buildApp } from './app.js';
 import type { App } from './context.js';
+import { holdShutdown } from './test-helpers/held-shutdown.js';
 import {
   listenLocally,
   parseResponses,
@@ -62,28 +63,15 @@ describe('errors Node answers before Fastify', () => {
   it('answers a request that arrives during shutdown with a 503 problem', async () => {
     // Given a directory whose shutdown is held before it stops listening
     const built = buildApp();
-    let release = (): void => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let started = (): void => undefined;
-    const shuttingDown = new Promise<void>((resolve) => {
-      started = resolve;
-    });
-    built.addHook('preClose', async () => {
-      started();
-      await held;
-    });
+    const shutdown = holdShutdown(built);
     const port = await listening(built);
-    const closed = built.close();
-    await shuttingDown;
+    await shutdown.begin();
     // When a request arrives then
     const raw = await rawExchange(
       port,
       'GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n',
     );
-    release();
-    await closed;
+    await shutdown.release();
     // Then it is a 503 problem, and the connection closes
     const [response] = parseResponses(raw);
     expect(response?.status).toBe(503);
